@@ -1,0 +1,155 @@
+"""The guidance as typed, immutable data: what every renderer and rule reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .markup import CrossRef, EndnoteRef, FootnoteMark, Segment, Text
+
+Strength = Literal["must", "should", "context"]
+STRENGTHS: tuple[Strength, ...] = ("must", "should", "context")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of a paragraph, with the strength of the duty it states."""
+
+    id: str
+    strength: Strength
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A numbered paragraph (``"47"``) or a lettered sub-item (``"48b"``)."""
+
+    id: str
+    clauses: tuple[Clause, ...]
+    parent: str | None = None
+    label: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """The stable HTML anchor of this paragraph, e.g. ``para-48b``."""
+        return f"para-{self.id}"
+
+    @property
+    def strengths(self) -> tuple[Strength, ...]:
+        """The duties this paragraph states, strongest first, without repeats."""
+        present = {clause.strength for clause in self.clauses}
+        return tuple(strength for strength in STRENGTHS if strength in present and strength != "context")
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote; its symbol is not unique, its id is."""
+
+    id: str
+    symbol: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Endnote:
+    """An entry of the publication's reference list."""
+
+    number: int
+    author: str
+    title: str
+    year: int
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """A paragraph referred to but not in the extract, summarised in our own words."""
+
+    id: str
+    label: str
+    source: str
+    url: str
+    summary: str
+    summary_points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A term explained in our own words."""
+
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """Which publication and edition the paragraphs come from."""
+
+    title: str
+    publisher: str
+    year: int
+    section: str
+    paragraphs: str
+    edition_note: str
+    current_guidance_url: str
+    licence_note: str
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The whole extract, validated: paragraphs in published order and their notes."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...]
+    endnotes: tuple[Endnote, ...]
+    cross_references: tuple[CrossReference, ...]
+    glossary: tuple[GlossaryTerm, ...]
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        """The paragraph or sub-item with this id."""
+        return next(p for p in self.paragraphs if p.id == paragraph_id)
+
+    def footnote(self, footnote_id: str) -> Footnote:
+        return next(f for f in self.footnotes if f.id == footnote_id)
+
+    def endnote(self, number: int) -> Endnote:
+        return next(e for e in self.endnotes if e.number == number)
+
+    def cross_reference(self, reference_id: str) -> CrossReference:
+        return next(x for x in self.cross_references if x.id == reference_id)
+
+    def children(self, paragraph_id: str) -> tuple[Paragraph, ...]:
+        """The lettered sub-items of a paragraph, in order."""
+        return tuple(p for p in self.paragraphs if p.parent == paragraph_id)
+
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause of the extract in published order."""
+        return tuple(clause for paragraph in self.paragraphs for clause in paragraph.clauses)
+
+    def footnote_owner(self, footnote_id: str) -> Paragraph:
+        """The paragraph whose text carries this footnote's mark."""
+        return next(
+            paragraph
+            for paragraph in self.paragraphs
+            for clause in paragraph.clauses
+            if FootnoteMark(footnote_id) in clause.segments
+        )
+
+
+def plain_text(segments: tuple[Segment, ...], guidance: Guidance) -> str:
+    """The text as printed in the publication: marks become their symbol or number."""
+    parts: list[str] = []
+    for segment in segments:
+        match segment:
+            case Text(text=words) | CrossRef(words=words):
+                parts.append(words)
+            case FootnoteMark(footnote_id=footnote_id):
+                parts.append(guidance.footnote(footnote_id).symbol)
+            case EndnoteRef(number=number):
+                parts.append(str(number))
+    return "".join(parts)
+
+
+def paragraph_text(paragraph: Paragraph, guidance: Guidance) -> str:
+    """A paragraph's whole text as printed: its clauses joined by single spaces."""
+    return " ".join(plain_text(clause.segments, guidance) for clause in paragraph.clauses)
