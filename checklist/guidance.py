@@ -59,7 +59,16 @@ def load_guidance(path: str | Path | None = None) -> Guidance:
 
 
 def _document(table: Table) -> Document:
-    fields = ("title", "publisher", "year", "section", "paragraphs", "edition_note", "current_guidance_url", "licence_note")
+    fields = (
+        "title",
+        "publisher",
+        "year",
+        "section",
+        "paragraphs",
+        "edition_note",
+        "current_guidance_url",
+        "licence_note",
+    )
     table.only(*fields)
     return Document(**{name: table.get(name, int if name == "year" else str) for name in fields})
 
@@ -144,7 +153,10 @@ def _check_structure(guidance: Guidance, tables: list[Table]) -> None:
         if paragraph.parent not in known:
             table.fail("parent", f"no paragraph {paragraph.parent!r}")
         if paragraph.id != f"{paragraph.parent}{paragraph.label}":
-            table.fail("label", f"id {paragraph.id!r} must be parent {paragraph.parent!r} followed by label {paragraph.label!r}")
+            table.fail(
+                "label",
+                f"id {paragraph.id!r} must be parent {paragraph.parent!r} followed by label {paragraph.label!r}",
+            )
         lead_in = guidance.paragraph(paragraph.parent).clauses[-1].strength
         for index, clause in enumerate(paragraph.clauses):
             if clause.strength != lead_in:
@@ -157,7 +169,10 @@ def _check_modal(table: Table, index: int, clause: Clause) -> None:
     expected = clause.strength
     said = [strength for strength, pattern in _MODAL.items() if pattern.search(words)]
     if (expected == "context" and said) or (expected != "context" and expected not in said):
-        table.fail(f"clauses[{index}].strength", f"{expected!r} does not match the text, which says {said or 'neither must nor should'}")
+        table.fail(
+            f"clauses[{index}].strength",
+            f"{expected!r} does not match the text, which says {said or 'neither must nor should'}",
+        )
 
 
 def _check_marks(guidance: Guidance, paragraph_tables: list[Table], footnote_tables: list[Table]) -> None:
