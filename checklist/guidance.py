@@ -138,12 +138,13 @@ def _glossary_term(table: Table) -> GlossaryTerm:
 
 def _check_structure(guidance: Guidance, tables: list[Table]) -> None:
     """Clause ids are unique; sub-items sit under a lead-in and share its duty; modals match."""
-    clause_ids = Counter(clause.id for clause in guidance.clauses())
+    seen_clauses: set[str] = set()
     known = {paragraph.id for paragraph in guidance.paragraphs}
     for paragraph, table in zip(guidance.paragraphs, tables, strict=True):
         for index, clause in enumerate(paragraph.clauses):
-            if clause_ids[clause.id] > 1:
+            if clause.id in seen_clauses:
                 table.fail(f"clauses[{index}].id", f"duplicate clause id {clause.id!r}")
+            seen_clauses.add(clause.id)
         if (paragraph.parent is None) != (paragraph.label is None):
             table.fail("parent", "a sub-item needs both 'parent' and 'label'")
         if paragraph.parent is None:
