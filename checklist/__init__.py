@@ -6,6 +6,26 @@ standard library, so the same code runs in CPython and in the browser (Pyodide).
 
 from .guidance import load_guidance
 from .model import Guidance, Paragraph, paragraph_text, plain_text
+from .questions import Question, load_checklist
+from .record import Result
+from .rules import AnswerError, evaluate
 from .validation import DataError
+from .version import __version__
 
-__all__ = ["DataError", "Guidance", "Paragraph", "load_guidance", "paragraph_text", "plain_text"]
+QUESTIONS: tuple[Question, ...] = load_checklist().questions
+
+__all__ = [
+    "QUESTIONS",
+    "AnswerError",
+    "DataError",
+    "Guidance",
+    "Paragraph",
+    "Question",
+    "Result",
+    "__version__",
+    "evaluate",
+    "load_checklist",
+    "load_guidance",
+    "paragraph_text",
+    "plain_text",
+]

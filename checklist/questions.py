@@ -1,0 +1,194 @@
+"""Load and validate the checklist's words (``data/questions.toml``): questions, outcomes, actions.
+
+The words are data so they can be reviewed and reworded without touching the rules;
+they are checked against the guidance data so every cited paragraph and clause exists
+and every action carries the strength (must or should) of the clauses it applies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from .guidance import load_guidance
+from .model import CrossReference, Guidance
+from .validation import Table, read_source, root, unique
+
+QUESTIONS_FILE = "questions.toml"
+_QUESTION_ID = re.compile(r"[a-z][a-z_]*")
+_VALUE = re.compile(r"[a-z][a-z-]*")
+_REFERRED_PREFIX = "para-"
+
+Duty = Literal["must", "should"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One possible answer: the fixed value scripts send, and the words a person reads."""
+
+    value: str
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question of the checklist and the paragraphs it comes from."""
+
+    id: str
+    text: str
+    hint: str
+    options: tuple[Option, ...]
+    paragraphs: tuple[str, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The allowed answer values, in display order."""
+        return tuple(option.value for option in self.options)
+
+    def option(self, value: str) -> Option:
+        return next(option for option in self.options if option.value == value)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """An outcome of the checklist, in our words."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """One step to take, the clauses it applies, and so the strength of the duty behind it."""
+
+    id: str
+    text: str
+    strength: Duty
+    paragraphs: tuple[str, ...]
+    clauses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """All the checklist's words, validated against the guidance."""
+
+    questions: tuple[Question, ...]
+    verdicts: tuple[Verdict, ...]
+    actions: tuple[Action, ...]
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def verdict(self, verdict_id: str) -> Verdict:
+        return next(v for v in self.verdicts if v.id == verdict_id)
+
+    def action(self, action_id: str) -> Action:
+        return next(a for a in self.actions if a.id == action_id)
+
+
+def citable_paragraphs(guidance: Guidance) -> tuple[str, ...]:
+    """Every paragraph id the checklist may cite: the extract's, then the referred ones (``"31"``)."""
+    referred = tuple(
+        reference.id.removeprefix(_REFERRED_PREFIX)
+        for reference in guidance.cross_references
+        if reference.id.startswith(_REFERRED_PREFIX)
+    )
+    return tuple(paragraph.id for paragraph in guidance.paragraphs) + referred
+
+
+def referred_paragraph(guidance: Guidance, paragraph_id: str) -> CrossReference | None:
+    """The summary of a paragraph outside the extract (``"31"``), or None for a quoted one."""
+    wanted = _REFERRED_PREFIX + paragraph_id
+    return next((x for x in guidance.cross_references if x.id == wanted), None)
+
+
+@cache
+def load_checklist(path: str | Path | None = None) -> Checklist:
+    """The validated questions, outcomes and actions; raises ``DataError`` naming file, item and field."""
+    guidance = load_guidance()
+    top = root(read_source(path, QUESTIONS_FILE))
+    top.only("questions", "verdicts", "actions")
+    question_tables = top.tables("questions", "question", key="id")
+    verdict_tables = top.tables("verdicts", "verdict", key="id")
+    action_tables = top.tables("actions", "action", key="id")
+    for tables in (question_tables, verdict_tables, action_tables):
+        unique(tables, "id")
+    return Checklist(
+        questions=tuple(_question(table, guidance) for table in question_tables),
+        verdicts=tuple(_verdict(table) for table in verdict_tables),
+        actions=tuple(_action(table, guidance) for table in action_tables),
+    )
+
+
+def _question(table: Table, guidance: Guidance) -> Question:
+    table.only("id", "text", "hint", "paragraphs", "options")
+    question_id = table.get("id", str)
+    if not _QUESTION_ID.fullmatch(question_id):
+        table.fail("id", f"{question_id!r} must be lower-case letters and underscores")
+    options = [table.nested("options", index, value) for index, value in enumerate(table.get("options", list))]
+    if len(options) < 2:
+        table.fail("options", "a question needs at least two options")
+    unique(options, "value")
+    return Question(
+        id=question_id,
+        text=table.get("text", str),
+        hint=table.get("hint", str),
+        options=tuple(_option(option) for option in options),
+        paragraphs=_paragraph_ids(table, guidance, table.text_list("paragraphs")),
+    )
+
+
+def _option(table: Table) -> Option:
+    table.only("value", "label", "hint")
+    value = table.get("value", str)
+    if not _VALUE.fullmatch(value):
+        table.fail("value", f"{value!r} must be lower-case letters and hyphens")
+    return Option(value=value, label=table.get("label", str), hint=table.get("hint", str))
+
+
+def _verdict(table: Table) -> Verdict:
+    table.only("id", "title", "text")
+    return Verdict(id=table.get("id", str), title=table.get("title", str), text=table.get("text", str))
+
+
+def _action(table: Table, guidance: Guidance) -> Action:
+    table.only("id", "text", "clauses", "paragraphs")
+    clause_ids = table.text_list("clauses")
+    if not clause_ids:
+        table.fail("clauses", "an action must apply at least one clause")
+    owners = {clause.id: paragraph for paragraph in guidance.paragraphs for clause in paragraph.clauses}
+    for index, clause_id in enumerate(clause_ids):
+        if clause_id not in owners:
+            table.fail(f"clauses[{index}]", f"no clause {clause_id!r} in the guidance data")
+    duties = {c.strength for c in guidance.clauses() if c.id in clause_ids and c.strength != "context"}
+    if len(duties) != 1:
+        found = " and ".join(sorted(duties)) or "only context"
+        table.fail("clauses", f"an action must apply clauses of one strength, must or should; found {found}")
+    from_clauses = tuple(dict.fromkeys(owners[clause_id].id for clause_id in clause_ids))
+    referred = _paragraph_ids(table, guidance, table.text_list("paragraphs", default=[]))
+    for index, paragraph_id in enumerate(referred):
+        if paragraph_id in from_clauses:
+            table.fail(f"paragraphs[{index}]", f"paragraph {paragraph_id!r} is already cited through its clauses")
+    return Action(
+        id=table.get("id", str),
+        text=table.get("text", str),
+        strength=duties.pop(),
+        paragraphs=from_clauses + referred,
+        clauses=clause_ids,
+    )
+
+
+def _paragraph_ids(table: Table, guidance: Guidance, paragraph_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """Check that every id names a paragraph the checklist may cite, once."""
+    known = citable_paragraphs(guidance)
+    for index, paragraph_id in enumerate(paragraph_ids):
+        if paragraph_id not in known:
+            table.fail(f"paragraphs[{index}]", f"no paragraph {paragraph_id!r}; citable are {', '.join(known)}")
+        if paragraph_id in paragraph_ids[:index]:
+            table.fail(f"paragraphs[{index}]", f"paragraph {paragraph_id!r} is listed twice")
+    return paragraph_ids

@@ -1,0 +1,366 @@
+"""The decision table: paragraphs 46–50 as rules that turn answers into an outcome and steps.
+
+Rules are small functions named after what they decide, each beside the clauses it
+encodes. They are tried in order and the first that applies gives the verdict, so the
+order is part of the table. A rule reads answers through a ``Reading``, which records
+what it read (to explain the outcome) and stops it when an answer it needs is missing
+(to know which question to ask next).
+
+The checklist asks the questions in the order of ``QUESTIONS`` and stops as soon as a
+rule applies. An answer the checklist would not ask for (the purpose of a court order,
+or the public interest once consent is given) is accepted if its value is allowed, is
+kept in the record as not needed, and never changes the outcome: the rules that read
+it are not reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from .guidance import load_guidance
+from .questions import Action, citable_paragraphs, load_checklist
+from .record import Result
+
+__all__ = ["RULES", "AnswerError", "Check", "Condition", "Reading", "Rule", "Step", "evaluate"]
+
+
+class AnswerError(ValueError):
+    """An answer the checklist cannot accept; the message names the question and the allowed values."""
+
+    def __init__(self, message: str, question: object, allowed: tuple[str, ...]) -> None:
+        self.question, self.allowed = question, allowed
+        super().__init__(message)
+
+
+class _Unanswered(Exception):
+    """A rule needs the answer to ``question``, which has not been given yet."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question
+        super().__init__(question)
+
+
+class Reading:
+    """Answers as the rules see them: each read is recorded, and a missing answer stops the rule."""
+
+    def __init__(self, answers: Mapping[str, str]) -> None:
+        self._answers = answers
+        self.read: dict[str, None] = {}
+
+    def chose(self, question: str, *values: str) -> bool:
+        """Whether the answer to ``question`` is one of ``values``."""
+        allowed = load_checklist().question(question).values
+        unknown = [value for value in values if value not in allowed]
+        if unknown:
+            raise LookupError(f"rule compares {question!r} with {unknown}, which are not among {allowed}")
+        if question not in self._answers:
+            raise _Unanswered(question)
+        self.read[question] = None
+        return self._answers[question] in values
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a step applies, in plain words for the page, and as a test of the answers."""
+
+    words: str
+    test: Callable[[Reading], bool]
+
+    def __call__(self, reading: Reading) -> bool:
+        return self.test(reading)
+
+
+def condition(words: str) -> Callable[[Callable[[Reading], bool]], Condition]:
+    """Name a test of the answers with the words that explain it."""
+    return lambda test: Condition(words, test)
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action an outcome calls for, always or only when a condition holds."""
+
+    action: str
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the decision table: when it applies, the verdict, the clauses it encodes, the steps."""
+
+    name: str
+    verdict: str
+    when: str
+    clauses: tuple[str, ...]
+    referred: tuple[str, ...]
+    steps: tuple[Step, ...]
+    applies: Callable[[Reading], bool]
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs this rule encodes: those of its clauses, then the referred ones."""
+        owners = {c.id: p.id for p in load_guidance().paragraphs for c in p.clauses}
+        return tuple(dict.fromkeys(owners[clause] for clause in self.clauses)) + self.referred
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule tried on the answers: the answers it read and whether it applied (None: it waits for another)."""
+
+    number: int
+    rule: Rule
+    read: tuple[str, ...]
+    applied: bool | None
+
+
+def rule(
+    verdict: str,
+    *,
+    when: str,
+    encodes: tuple[str, ...],
+    refers: tuple[str, ...] = (),
+    steps: tuple[Step, ...],
+) -> Callable[[Callable[[Reading], bool]], Rule]:
+    """Make a test of the answers into a row of the decision table."""
+    return lambda test: Rule(test.__name__, verdict, when, encodes, refers, steps, test)
+
+
+# Conditions on the answers, shared by rules and steps.
+
+
+@condition("the request is a court order")
+def court_order(a: Reading) -> bool:
+    return a.chose("request", "court-order")
+
+
+@condition("the request is not a court order")
+def not_court_order(a: Reading) -> bool:
+    return not court_order(a)
+
+
+@condition("the request is for a formal review")
+def formal_review(a: Reading) -> bool:
+    return a.chose("request", "formal-review")
+
+
+@condition("the request is from public-protection arrangements")
+def public_protection(a: Reading) -> bool:
+    return a.chose("request", "public-protection")
+
+
+@condition("consent was given")
+def consent_given(a: Reading) -> bool:
+    return a.chose("consent", "given")
+
+
+@condition("you share without consent")
+def without_consent(a: Reading) -> bool:
+    return not consent_given(a)
+
+
+# The decision table, in the order the rules are tried. Every outcome starts with the step of
+# paragraph 46 (act quickly), so it is not repeated in each rule.
+
+ACT_QUICKLY = "act-quickly"
+
+
+@rule(
+    "verify-identity",
+    when="You have not checked who is asking (for a court order: that the order is genuine).",
+    encodes=("48.1", "48a.1"),
+    steps=(Step("check-court-order", court_order), Step("check-identity", not_court_order)),
+)
+def identity_not_checked(a: Reading) -> bool:
+    return a.chose("identity", "not-checked")
+
+
+@rule(
+    "clarify-request",
+    when="You do not fully understand why they ask, what they need or how they may use it (any request but a "
+    "court order, whose purpose the court has set).",
+    encodes=("48.1", "48b.1"),
+    steps=(Step("clarify-purpose"),),
+)
+def request_unclear(a: Reading) -> bool:
+    return not_court_order(a) and a.chose("purpose", "unclear")
+
+
+@rule(
+    "respond-fully",
+    when="The request is a court order: an order of a court is a condition for sharing on its own.",
+    encodes=("47.1", "48c.1"),
+    refers=("31",),
+    steps=(Step("respond-to-court-order"), Step("basis-court-order")),
+)
+def ordered_by_court(a: Reading) -> bool:
+    return court_order(a)
+
+
+_COOPERATE = (
+    Step("cooperate-formal-review", formal_review),
+    Step("cooperate-public-protection", public_protection),
+)
+
+
+@rule(
+    "share-relevant",
+    when="A condition for sharing is met: consent was given, or not sharing could expose the child or others to "
+    "a risk of serious harm.",
+    encodes=("48c.1", "49.1"),
+    refers=("31",),
+    steps=(
+        *_COOPERATE,
+        Step("basis-consent", consent_given),
+        Step("basis-public-interest", without_consent),
+        Step("share-relevant-only"),
+        Step("not-complete-records"),
+        Step("tell-after-sharing", without_consent),
+    ),
+)
+def condition_for_sharing_met(a: Reading) -> bool:
+    return consent_given(a) or a.chose("public_interest", "yes")
+
+
+@rule(
+    "seek-advice",
+    when="No condition for sharing is met, and you are not sure about the risk of serious harm, or the request is "
+    "a formal review or public-protection request, which you have a duty to cooperate with.",
+    encodes=("50.1", "47.2", "47.4", "48c.1"),
+    refers=("31",),
+    steps=(*_COOPERATE, Step("no-condition-yet"), Step("discuss-concerns")),
+)
+def advice_needed(a: Reading) -> bool:
+    return a.chose("public_interest", "unsure") or formal_review(a) or public_protection(a)
+
+
+@rule(
+    "do-not-share",
+    when="No condition for sharing is met: no court order, no consent, and not sharing would not expose the "
+    "child or others to a risk of serious harm.",
+    encodes=("48c.1",),
+    refers=("31",),
+    steps=(Step("no-condition-yet"), Step("discuss-if-unsure")),
+)
+def no_condition_for_sharing(a: Reading) -> bool:
+    return not consent_given(a) and a.chose("public_interest", "no") and a.chose("request", "child-protection")
+
+
+RULES: tuple[Rule, ...] = (
+    identity_not_checked,
+    request_unclear,
+    ordered_by_court,
+    condition_for_sharing_met,
+    advice_needed,
+    no_condition_for_sharing,
+)
+
+
+def evaluate(answers: Mapping[str, str], *, timestamp: str | None = None) -> Result:
+    """The outcome for these answers, or the next question to ask; ``timestamp`` is recorded as given.
+
+    Pure and deterministic: the same answers and time stamp always give the same record.
+    """
+    given = _validated(answers)
+    if timestamp is not None and not isinstance(timestamp, str):
+        raise AnswerError(
+            f"timestamp must be text, such as 2024-05-01T14:30:00+01:00, or None; not {type(timestamp).__name__}",
+            "timestamp",
+            (),
+        )
+    order = tuple(question.id for question in load_checklist().questions)
+    known: dict[str, str] = {}
+    while True:
+        checks, decided = _decide(known)
+        if decided is not None:
+            return _result(given, checks, decided, None, _steps(decided, known), timestamp)
+        next_question = next(question for question in order if question not in known)
+        if next_question not in given:
+            return _result(given, checks, None, next_question, {}, timestamp)
+        known[next_question] = given[next_question]
+
+
+def _decide(known: Mapping[str, str]) -> tuple[tuple[Check, ...], Rule | None]:
+    """Try the rules in order on the answers known so far: the first that applies, or None if one must wait."""
+    checks: list[Check] = []
+    for number, candidate in enumerate(RULES, start=1):
+        reading = Reading(known)
+        try:
+            applied = candidate.applies(reading)
+        except _Unanswered:
+            checks.append(Check(number, candidate, tuple(reading.read), None))
+            return tuple(checks), None
+        checks.append(Check(number, candidate, tuple(reading.read), applied))
+        if applied:
+            return tuple(checks), candidate
+    raise LookupError("no rule of the decision table applies; the last one must cover every remaining case")
+
+
+def _steps(decided: Rule, known: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The actions the verdict calls for, each with the questions read to choose it."""
+    steps: dict[str, tuple[str, ...]] = {}
+    for step in decided.steps:
+        reading = Reading(known)
+        if step.when is None or step.when(reading):
+            steps[step.action] = tuple(reading.read)
+    return steps
+
+
+def _result(
+    given: dict[str, str],
+    checks: tuple[Check, ...],
+    decided: Rule | None,
+    next_question: str | None,
+    steps: dict[str, tuple[str, ...]],
+    timestamp: str | None,
+) -> Result:
+    checklist = load_checklist()
+    actions: tuple[Action, ...] = tuple(checklist.action(action) for action in (ACT_QUICKLY, *steps))
+    cited = {paragraph for action in actions for paragraph in action.paragraphs}
+    return Result(
+        answers=given,
+        verdict=decided.verdict if decided else None,
+        next_question=next_question,
+        actions=actions,
+        citations=tuple(p for p in _canonical_order() if p in cited),
+        checks=checks,
+        chosen_by=steps,
+        timestamp=timestamp,
+    )
+
+
+@cache
+def _canonical_order() -> tuple[str, ...]:
+    return citable_paragraphs(load_guidance())
+
+
+def _validated(answers: object) -> dict[str, str]:
+    """The answers in question order, or AnswerError saying what is wrong and what is allowed."""
+    questions = load_checklist().questions
+    ids = tuple(question.id for question in questions)
+    if not isinstance(answers, Mapping):
+        raise AnswerError(
+            f"answers must map question ids to answer values, such as {{'request': 'court-order'}}, "
+            f"not {type(answers).__name__}; the questions are {', '.join(ids)}",
+            None,
+            ids,
+        )
+    for key, value in answers.items():
+        if key not in ids:
+            raise AnswerError(f"unknown question {key!r}; the questions are {', '.join(ids)}", key, ids)
+        question = load_checklist().question(key)
+        allowed = ", ".join(question.values)
+        if not isinstance(value, str):
+            raise AnswerError(
+                f"the answer to {key!r} ({question.text}) must be text, one of {allowed}; "
+                f"not {type(value).__name__} {value!r}",
+                key,
+                question.values,
+            )
+        if value not in question.values:
+            raise AnswerError(
+                f"{value!r} is not an answer to {key!r} ({question.text}); the allowed answers are {allowed}",
+                key,
+                question.values,
+            )
+    return {question_id: answers[question_id] for question_id in ids if question_id in answers}
