@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from .guidance import load_guidance
 from .questions import Action, citable_paragraphs, load_checklist
@@ -35,11 +34,7 @@ class AnswerError(ValueError):
 
 
 class _Unanswered(Exception):
-    """A rule needs the answer to ``question``, which has not been given yet."""
-
-    def __init__(self, question: str) -> None:
-        self.question = question
-        super().__init__(question)
+    """A rule needs an answer that has not been given yet; the flow decides which question comes next."""
 
 
 class Reading:
@@ -322,16 +317,11 @@ def _result(
         verdict=decided.verdict if decided else None,
         next_question=next_question,
         actions=actions,
-        citations=tuple(p for p in _canonical_order() if p in cited),
+        citations=tuple(p for p in citable_paragraphs(load_guidance()) if p in cited),
         checks=checks,
         chosen_by=steps,
         timestamp=timestamp,
     )
-
-
-@cache
-def _canonical_order() -> tuple[str, ...]:
-    return citable_paragraphs(load_guidance())
 
 
 def _validated(answers: object) -> dict[str, str]:

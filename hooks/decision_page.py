@@ -1,0 +1,392 @@
+"""The page "How the checklist decides": decision table, rules beside the text they encode, flow, paths.
+
+Everything is derived from the checklist's rules and data by running ``evaluate`` over
+every path the checklist can take, so the page cannot disagree with the checklist.
+Quoted guidance is emitted as escaped HTML (``*`` and ``†`` stay as published); links
+to paragraphs are Markdown links, so the site generator resolves and checks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from guidance_html import GUIDANCE_PAGE, cross_reference_anchor
+
+from checklist import QUESTIONS, Result, evaluate, load_checklist, load_guidance, plain_text
+from checklist.questions import Action, Question, referred_paragraph
+from checklist.rules import ACT_QUICKLY, RULES, Rule
+
+DECISION_PAGE = "how-the-checklist-decides.md"
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]|\\"})
+_DUTY = '<span class="duty-tag duty-tag--{0}">{1}</span>'
+
+
+def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
+    """Markdown source of the page; ``guidance_page`` is the guidance page's path relative to this one."""
+    paths = _paths({})
+    return "\n".join(
+        [
+            "# How the checklist decides",
+            "",
+            '<p class="our-words-label">Our explanation, not GMC text</p>',
+            "",
+            _words(
+                "The checklist asks one question at a time, in the order below, and stops as soon as a rule "
+                "applies. The rules are tried in order and the first that applies gives the outcome. Every outcome "
+                "starts with the step of paragraph 46: deal with the request seriously and quickly. This page is "
+                "generated from the same rules the checklist runs."
+            ),
+            "",
+            "## The questions",
+            "",
+            _questions_table(guidance_page),
+            "",
+            "## The decision table",
+            "",
+            _decision_table(guidance_page),
+            "",
+            "## Each rule beside the guidance it encodes",
+            "",
+            *(_rule_section(number, rule, guidance_page) for number, rule in enumerate(RULES, start=1)),
+            "## Flow diagram",
+            "",
+            _flow_figure(paths),
+            "",
+            "## Every path through the checklist",
+            "",
+            _words(
+                "Each row is one way through the checklist: the answers in the order they are asked, the rules "
+                "each answer fed and the paragraphs those rules encode, and the outcome."
+            ),
+            "",
+            _paths_table(paths),
+            "",
+        ]
+    )
+
+
+def _words(text: str) -> str:
+    """Our own words, safe in Markdown and in HTML: nothing in them becomes markup."""
+    return escape(text).translate(_ENTITIES)
+
+
+def _link(paragraph_id: str, guidance_page: str) -> str:
+    """A Markdown link to a paragraph on the guidance page (its summary, for a referred paragraph)."""
+    guidance = load_guidance()
+    reference = referred_paragraph(guidance, paragraph_id)
+    anchor = cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
+    return f"[{paragraph_id}]({guidance_page}#{anchor})"
+
+
+def _links(paragraph_ids: tuple[str, ...], guidance_page: str) -> str:
+    return ", ".join(_link(paragraph_id, guidance_page) for paragraph_id in paragraph_ids)
+
+
+def _duty(action: Action) -> str:
+    return _DUTY.format(action.strength, action.strength.capitalize())
+
+
+def _label(value: str) -> str:
+    """An answer value or question id as words, for the diagram."""
+    return value.replace("-", " ").replace("_", " ")
+
+
+def _questions_table(guidance_page: str) -> str:
+    rows = [
+        f"| {number} | {_words(q.text)} | {'<br>'.join(_words(o.label) for o in q.options)} "
+        f"| {_links(q.paragraphs, guidance_page)} |"
+        for number, q in enumerate(QUESTIONS, start=1)
+    ]
+    return "\n".join(["| | Question | Answers | Paragraphs |", "|---|---|---|---|", *rows])
+
+
+def _decision_table(guidance_page: str) -> str:
+    checklist = load_checklist()
+    rows = [
+        f"| {number} | {_words(rule.when)} | {_words(checklist.verdict(rule.verdict).title)} "
+        f"| {_links(rule.paragraphs, guidance_page)} |"
+        for number, rule in enumerate(RULES, start=1)
+    ]
+    return "\n".join(["| Rule | Applies when | Outcome | Encodes paragraphs |", "|---|---|---|---|", *rows])
+
+
+def _rule_section(number: int, rule: Rule, guidance_page: str) -> str:
+    """A rule with its outcome and steps, beside the exact clauses (and summaries) it encodes."""
+    guidance, checklist = load_guidance(), load_checklist()
+    verdict = checklist.verdict(rule.verdict)
+    lines = [
+        f"### Rule {number}: {_words(verdict.title)}",
+        "",
+        f"**Applies when:** {_words(rule.when)}",
+        "",
+        f"**Outcome:** {_words(verdict.text)}",
+        "",
+        "**Steps:**",
+        "",
+    ]
+    steps = ((checklist.action(ACT_QUICKLY), None), *((checklist.action(s.action), s.when) for s in rule.steps))
+    for action, when in steps:
+        only = f" Only if {_words(when.words)}." if when else ""
+        lines.append(
+            f"- {_duty(action)} {_words(action.text)}{only} (paragraphs {_links(action.paragraphs, guidance_page)})"
+        )
+    lines += ["", "**What it encodes:**", ""]
+    owners = {clause.id: paragraph for paragraph in guidance.paragraphs for clause in paragraph.clauses}
+    for clause_id in rule.clauses:
+        paragraph = owners[clause_id]
+        clause = next(c for c in paragraph.clauses if c.id == clause_id)
+        lines += [
+            f"Paragraph {_link(paragraph.id, guidance_page)}, clause {clause_id} ({clause.strength}):",
+            "",
+            f'<blockquote class="para-text" data-clause="{clause_id}"><p>'
+            f"{_words(plain_text(clause.segments, guidance))}</p></blockquote>",
+            "",
+        ]
+    for paragraph_id in rule.referred:
+        reference = referred_paragraph(guidance, paragraph_id)
+        points = "".join(f"<li>{_words(point)}</li>" for point in reference.summary_points)
+        lines += [
+            f"Paragraph {_link(paragraph_id, guidance_page)}, summarised in our words:",
+            "",
+            f'<section class="summary" data-paragraph="{paragraph_id}">'
+            '<p class="our-words-label">Summary in our words, not a quotation</p>'
+            f"<p>{_words(reference.summary)}</p>" + (f"<ul>{points}</ul>" if points else "") + "</section>",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+# The flow: every path the checklist can take, found by asking evaluate for the next question.
+
+
+@dataclass(frozen=True)
+class _Path:
+    """One way through the checklist: the answers in the order asked, and the outcome."""
+
+    answers: dict[str, str]
+    result: Result
+
+
+def _paths(answers: dict[str, str]) -> list[_Path]:
+    result = evaluate(answers)
+    if result.next_question is None:
+        return [_Path(answers, result)]
+    question = load_checklist().question(result.next_question)
+    return [path for value in question.values for path in _paths({**answers, question.id: value})]
+
+
+def _paths_table(paths: list[_Path]) -> str:
+    checklist = load_checklist()
+    rows = []
+    for number, path in enumerate(paths, start=1):
+        record = path.result.to_dict()
+        answers = "<br>".join(_answer_why(answer) for answer in record["answers"])
+        rule = record["verdict"]["rule"]
+        given = " ".join(f"{q}={v}" for q, v in path.answers.items())
+        rows.append(
+            f'<tr data-answers="{escape(given)}" data-verdict="{path.result.verdict}"><td>{number}</td>'
+            f"<td>{answers}</td>"
+            f"<td>{_words(checklist.verdict(path.result.verdict).title)} (rule {rule['number']})</td>"
+            f"<td>{', '.join(path.result.citations)}</td></tr>"
+        )
+    return (
+        '<table class="decision-paths"><thead><tr><th>Path</th><th>Answers, and the rules they fed</th>'
+        f"<th>Outcome</th><th>Cites paragraphs</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _answer_why(answer: dict[str, Any]) -> str:
+    fed = "; ".join(
+        f"rule {rule['number']} {rule['outcome']} ({', '.join(rule['paragraphs'])})" for rule in answer["rules"]
+    )
+    steps = ", ".join(str(action["number"]) for action in answer["actions"])
+    chose = f"; chose step {steps}" if steps else ""
+    return f"{_words(answer['text'])} <strong>{_words(answer['label'])}</strong>: {_words(fed)}{chose}"
+
+
+@dataclass(frozen=True)
+class _Edge:
+    """Answers to ``source`` that lead to ``target`` (a question id or a verdict id)."""
+
+    source: str
+    target: str
+    label: tuple[str, ...]
+
+
+def _edges(paths: list[_Path]) -> list[_Edge]:
+    """The flow as a graph: for each question, which answers lead where, with conditions where needed."""
+    leads: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
+    for path in paths:
+        steps = list(path.answers.items())
+        for index, (question, value) in enumerate(steps):
+            target = steps[index + 1][0] if index + 1 < len(steps) else path.result.verdict
+            leads.setdefault((question, value), {}).setdefault(target, []).append(path.answers)
+    labels: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for (question, value), targets in leads.items():
+        for target, qualifier in _qualifiers(targets).items():
+            labels.setdefault((question, target), []).append((value, qualifier))
+    edges = []
+    for (question, target), parts in labels.items():
+        unconditional = not any(qualifier for _, qualifier in parts)
+        if unconditional and len(parts) == len(_question(question).options):
+            edges.append(_Edge(question, target, ("any answer",)))
+        else:
+            values = _question(question).values
+            parts.sort(key=lambda part: values.index(part[0]))
+            edges.append(_Edge(question, target, tuple(_label(value) + qualifier for value, qualifier in parts)))
+    return edges
+
+
+def _qualifiers(targets: dict[str, list[dict[str, str]]]) -> dict[str, str]:
+    """When one answer leads to different places, name the earlier answer that decides which."""
+    if len(targets) == 1:
+        return dict.fromkeys(targets, "")
+    for question in QUESTIONS:
+        values = {target: {answers.get(question.id) for answers in paths} for target, paths in targets.items()}
+        if len({frozenset(v) for v in values.values()}) == len(targets):
+            widest = max(values, key=lambda target: len(values[target]))
+            return {
+                target: ", otherwise"
+                if target == widest
+                else f", if {_label(question.id)}: {' or '.join(_label(v) for v in question.values if v in seen)}"
+                for target, seen in values.items()
+            }
+    raise LookupError(f"no earlier answer separates the outcomes {sorted(targets)}")
+
+
+def _question(question_id: str) -> Question:
+    return load_checklist().question(question_id)
+
+
+# Drawing: questions in a column on the left, in the order asked; outcomes on the right.
+
+_BOX_WIDTH, _QUESTION_HEIGHT, _VERDICT_HEIGHT = 250, 64, 56
+_QUESTION_X, _VERDICT_X, _ROW, _TOP, _GAP = 10, 500, 130, 20, 22
+_LINE, _LABEL_AT = 15, 0.55
+_CHAR_WIDTH = 6.8
+_BACKGROUND = "fill:var(--md-default-bg-color,#fff)"
+
+
+def _flow_figure(paths: list[_Path]) -> str:
+    return (
+        '<figure class="decision-flow">'
+        + _svg(_edges(paths))
+        + "<figcaption>"
+        + _words("Flow diagram: questions on the left, outcomes on the right. The same flow as a list:")
+        + "</figcaption>"
+        + "<details><summary>"
+        + _words("Text version of the flow diagram")
+        + "</summary>"
+        + _tree(paths)
+        + "</details></figure>"
+    )
+
+
+def _tree(paths: list[_Path], depth: int = 0) -> str:
+    """The flow as nested lists: each question, each answer, and where it leads."""
+    first = paths[0]
+    if len(first.answers) == depth:
+        return f"<strong>Outcome: {_words(load_checklist().verdict(first.result.verdict).title)}</strong>"
+    question = _question(list(first.answers)[depth])
+    items = "".join(
+        f"<li>{_words(option.label)} → {_tree(branch, depth + 1)}</li>"
+        for option in question.options
+        if (branch := [path for path in paths if path.answers[question.id] == option.value])
+    )
+    return f"{_words(question.text)}<ul>{items}</ul>"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", style: str = "") -> str:
+    """Centred multi-line text around ``y``."""
+    top = y - (len(lines) - 1) * _LINE / 2
+    spans = "".join(f'<tspan x="{x:g}" y="{top + i * _LINE:g}">{_words(line)}</tspan>' for i, line in enumerate(lines))
+    extra = f' style="{style}"' if style else ""
+    return f'<text text-anchor="{anchor}" dominant-baseline="middle"{extra}>{spans}</text>'
+
+
+def _svg(edges: list[_Edge]) -> str:
+    checklist = load_checklist()
+    order = [question.id for question in QUESTIONS]
+    questions = {q: (_QUESTION_X, _TOP + i * _ROW) for i, q in enumerate(order)}
+    # Each outcome sits level with the first question that leads to it, pushed down to avoid overlaps.
+    level: dict[str, int] = {}
+    for edge in edges:
+        if edge.target not in questions:
+            level[edge.target] = min(level.get(edge.target, len(order)), order.index(edge.source))
+    verdict_order = [v.id for v in checklist.verdicts]
+    verdicts: dict[str, tuple[int, int]] = {}
+    bottom = 0
+    for verdict in sorted(level, key=lambda v: (level[v], verdict_order.index(v))):
+        y = max(_TOP + level[verdict] * _ROW + (_QUESTION_HEIGHT - _VERDICT_HEIGHT) // 2, bottom)
+        verdicts[verdict] = (_VERDICT_X, y)
+        bottom = y + _VERDICT_HEIGHT + _GAP
+    height = max(bottom, _TOP + len(order) * _ROW)
+    width = _VERDICT_X + _BOX_WIDTH + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="flow-title flow-desc" style="max-width:100%;height:auto;color:inherit" '
+        'font-size="13" font-family="inherit">',
+        '<title id="flow-title">How the checklist decides: flow diagram</title>',
+        '<desc id="flow-desc">Questions, asked from top to bottom, and the outcomes each answer leads to. '
+        "A text version follows the diagram.</desc>",
+        '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>',
+    ]
+    for edge in edges:
+        parts.append(_edge_svg(edge, questions, verdicts))
+    for question_id, (x, y) in questions.items():
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{_BOX_WIDTH}" height="{_QUESTION_HEIGHT}" rx="6" fill="none" '
+            'stroke="currentColor" stroke-width="1.5"/>'
+            + _text(x + _BOX_WIDTH / 2, y + _QUESTION_HEIGHT / 2, _wrap(_question(question_id).text, 34))
+        )
+    for verdict_id, (x, y) in verdicts.items():
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{_BOX_WIDTH}" height="{_VERDICT_HEIGHT}" rx="14" fill="none" '
+            'stroke="currentColor" stroke-width="3"/>'
+            + _text(
+                x + _BOX_WIDTH / 2,
+                y + _VERDICT_HEIGHT / 2,
+                _wrap(checklist.verdict(verdict_id).title, 32),
+                style="font-weight:700",
+            )
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _edge_svg(edge: _Edge, questions: dict[str, tuple[int, int]], verdicts: dict[str, tuple[int, int]]) -> str:
+    """A line with an arrow head, and the answers that follow it written beside it."""
+    sx, sy = questions[edge.source]
+    if edge.target in questions:
+        tx, ty = questions[edge.target]
+        x1 = x2 = sx + _BOX_WIDTH / 2
+        y1, y2 = sy + _QUESTION_HEIGHT, ty
+        label = _text(x1 + 8, (y1 + y2) / 2, [line for part in edge.label for line in _wrap(part, 26)], anchor="start")
+    else:
+        tx, ty = verdicts[edge.target]
+        x1, y1 = sx + _BOX_WIDTH, sy + _QUESTION_HEIGHT / 2
+        x2, y2 = tx, ty + _VERDICT_HEIGHT / 2
+        lines = [line for part in edge.label for line in _wrap(part, 28)]
+        cx, cy = x1 + (x2 - x1) * _LABEL_AT, y1 + (y2 - y1) * _LABEL_AT
+        box_width, box_height = max(map(len, lines)) * _CHAR_WIDTH + 8, len(lines) * _LINE + 4
+        label = (
+            f'<rect x="{cx - box_width / 2:g}" y="{cy - box_height / 2:g}" width="{box_width:g}" '
+            f'height="{box_height:g}" style="{_BACKGROUND}"/>' + _text(cx, cy, lines)
+        )
+    return (
+        f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="currentColor" stroke-width="1.2" '
+        'marker-end="url(#flow-arrow)"/>' + label
+    )

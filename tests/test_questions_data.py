@@ -1,0 +1,131 @@
+"""The checklist's words load from data, cite what exists, and bad data is rejected clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checklist import DataError, load_checklist
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "questions.toml"
+
+
+def test_every_outcome_of_the_decision_table_has_words() -> None:
+    checklist = load_checklist()
+    assert [v.id for v in checklist.verdicts] == [
+        "verify-identity",
+        "clarify-request",
+        "respond-fully",
+        "share-relevant",
+        "seek-advice",
+        "do-not-share",
+    ]
+    assert all(v.title and v.text for v in checklist.verdicts)
+
+
+def test_action_strength_comes_from_the_clauses_it_applies() -> None:
+    checklist = load_checklist()
+    assert checklist.action("respond-to-court-order").strength == "must"
+    assert checklist.action("cooperate-formal-review").strength == "must"
+    assert checklist.action("cooperate-public-protection").strength == "should"
+    assert checklist.action("share-relevant-only").paragraphs == ("49",)
+    assert checklist.action("tell-after-sharing").paragraphs == ("49", "38")
+
+
+def test_our_words_never_contain_a_quotation_mark_of_the_guidance() -> None:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    for quote in ("\u201c", "\u201d", "You must", "You should"):
+        assert quote not in text
+
+
+def load_with(tmp_path: Path, old: str, new: str) -> None:
+    """Load a copy of the real data with one edit, which must exist in the original."""
+    original = DATA_FILE.read_text(encoding="utf-8")
+    assert old in original, old
+    path = tmp_path / "questions.toml"
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    load_checklist.cache_clear()
+    try:
+        load_checklist(path)
+    finally:
+        load_checklist.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "item", "field", "problem"),
+    [
+        ('[[verdicts]]\nid = "verify-identity"', '[[verdict]]\nid = "verify-identity"', "file", "verdict", "unknown"),
+        ('id = "identity"', 'id = "request"', "question request", "id", "duplicate"),
+        ('id = "identity"', 'id = "Identity"', "question Identity", "id", "lower-case"),
+        ('text = "Have you checked who is asking?"\n', "", "question identity", "text", "missing"),
+        ('text = "Have you checked who is asking?"', 'text = "  "', "question identity", "text", "empty"),
+        ('paragraphs = ["47"]', 'paragraphs = ["47", "51"]', "question request", "paragraphs[1]", "no paragraph"),
+        ('paragraphs = ["47"]', 'paragraphs = ["47", "47"]', "question request", "paragraphs[1]", "twice"),
+        ('paragraphs = ["47"]', 'paragraphs = "47"', "question request", "paragraphs", "must be a list"),
+        ('value = "checked"', 'value = "not-checked"', "question identity", "options[1].value", "duplicate"),
+        ('value = "checked"', 'value = "Checked"', "question identity", "options[0].value", "lower-case"),
+        (
+            '{ value = "yes", label = "Yes",',
+            '{ value = "yes", lable = "Yes",',
+            "question public_interest",
+            "options[0].lable",
+            "unknown key",
+        ),
+        ('id = "do-not-share"\ntitle', 'id = "seek-advice"\ntitle', "verdict seek-advice", "id", "duplicate"),
+        ('title = "Get advice before you decide"', "title = 3", "verdict seek-advice", "title", "must be text"),
+        ('clauses = ["47.1"]', 'clauses = ["47.9"]', "action respond-to-court-order", "clauses[0]", "no clause"),
+        ('clauses = ["47.1"]', "clauses = []", "action respond-to-court-order", "clauses", "at least one"),
+        (
+            'clauses = ["47.1"]',
+            'clauses = ["47.1", "47.4"]',
+            "action respond-to-court-order",
+            "clauses",
+            "found must and should",
+        ),
+        (
+            'clauses = ["47.2", "47.3"]',
+            'clauses = ["47.3"]',
+            "action cooperate-formal-review",
+            "clauses",
+            "found only context",
+        ),
+        (
+            'clauses = ["49.4"]\nparagraphs = ["38"]',
+            'clauses = ["49.4"]\nparagraphs = ["49"]',
+            "action tell-after-sharing",
+            "paragraphs[0]",
+            "already cited",
+        ),
+        (
+            'clauses = ["49.4"]\nparagraphs = ["38"]',
+            'clauses = ["49.4"]\nparagraphs = ["0-18"]',
+            "action tell-after-sharing",
+            "paragraphs[0]",
+            "no paragraph",
+        ),
+    ],
+)
+def test_bad_data_is_rejected_naming_file_item_and_field(
+    tmp_path: Path, old: str, new: str, item: str, field: str, problem: str
+) -> None:
+    with pytest.raises(DataError) as raised:
+        load_with(tmp_path, old, new)
+    error = raised.value
+    assert error.file.endswith("questions.toml")
+    assert (error.item, error.field) == (item, field)
+    assert problem in error.problem
+    assert str(error).startswith(f"{error.file}: {item}, field '{field}'")
+
+
+def test_a_question_with_one_option_is_rejected(tmp_path: Path) -> None:
+    lines = DATA_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    second_option = next(line for line in lines if 'value = "not-checked"' in line)
+    with pytest.raises(DataError, match="question identity, field 'options': a question needs at least two options"):
+        load_with(tmp_path, second_option, "")
+
+
+def test_toml_syntax_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as raised:
+        load_with(tmp_path, 'id = "request"', 'id = "request')
+    assert raised.value.field == "(syntax)"

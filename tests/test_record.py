@@ -1,0 +1,154 @@
+"""The decision record: complete, traceable, JSON-ready, and quoting the guidance exactly."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checklist import QUESTIONS, __version__, evaluate, load_guidance, paragraph_text
+
+ROOT = Path(__file__).resolve().parent.parent
+answer_sets = st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in QUESTIONS})
+MAPPA_WITH_RISK = {
+    "request": "public-protection",
+    "identity": "checked",
+    "purpose": "understood",
+    "consent": "refused",
+    "public_interest": "yes",
+}
+
+
+def test_record_holds_answers_with_their_wording_and_labels() -> None:
+    record = evaluate({"request": "court-order", "identity": "checked"}, timestamp="2024-05-01T14:30+01:00").to_dict()
+    assert [(a["question"], a["text"], a["answer"], a["label"]) for a in record["answers"]] == [
+        ("request", "What kind of request is it?", "court-order", "A court order"),
+        ("identity", "Have you checked who is asking?", "checked", "Yes, I have checked"),
+    ]
+    assert record["timestamp"] == "2024-05-01T14:30+01:00"
+    assert record["checklist_version"] == __version__
+
+
+def test_record_names_the_verdict_the_rule_behind_it_and_the_edition() -> None:
+    record = evaluate(MAPPA_WITH_RISK).to_dict()
+    verdict = record["verdict"]
+    assert (verdict["id"], verdict["title"]) == ("share-relevant", "Share the information relevant to the request")
+    assert verdict["explanation"]
+    assert (verdict["rule"]["number"], verdict["rule"]["name"]) == (4, "condition_for_sharing_met")
+    assert verdict["rule"]["outcome"] == "applied"
+    assert record["next_question"] is None
+    assert record["guidance"]["year"] == 2012
+    assert record["guidance"]["title"] == load_guidance().document.title
+    assert record["guidance"]["paragraphs"] == "46–50"
+
+
+def test_actions_carry_strength_paragraphs_and_clauses() -> None:
+    actions = evaluate(MAPPA_WITH_RISK).to_dict()["actions"]
+    assert actions[0] == {
+        "id": "act-quickly",
+        "text": actions[0]["text"],
+        "strength": "should",
+        "paragraphs": ["46"],
+        "clauses": ["46.1"],
+    }
+    assert "quickly" in actions[0]["text"]
+    tell = actions[-1]
+    assert (tell["id"], tell["paragraphs"], tell["clauses"]) == ("tell-after-sharing", ["49", "38"], ["49.4"])
+
+
+def test_why_this_outcome_links_each_answer_to_the_rules_it_fed() -> None:
+    answers = {a["question"]: a for a in evaluate(MAPPA_WITH_RISK).to_dict()["answers"]}
+    identity_rules = answers["identity"]["rules"]
+    assert [(r["number"], r["outcome"], r["paragraphs"]) for r in identity_rules] == [
+        (1, "did not apply", ["48", "48a"])
+    ]
+    assert [(r["number"], r["outcome"]) for r in answers["public_interest"]["rules"]] == [(4, "applied")]
+    assert [a["id"] for a in answers["request"]["actions"]] == ["cooperate-public-protection"]
+    assert [a["id"] for a in answers["consent"]["actions"]] == ["basis-public-interest", "tell-after-sharing"]
+    assert all(answer["used"] for answer in answers.values())
+
+
+def test_an_answer_the_checklist_did_not_need_is_recorded_as_not_used() -> None:
+    result = evaluate({"request": "court-order", "identity": "checked", "purpose": "unclear"})
+    purpose = next(a for a in result.to_dict()["answers"] if a["question"] == "purpose")
+    assert (purpose["used"], purpose["rules"], purpose["actions"]) == (False, [], [])
+    assert "Do you understand why they are asking? **No, or not fully**\n    - Not needed" in result.to_markdown()
+
+
+def test_pending_record_names_the_next_question_and_still_cites_46() -> None:
+    record = evaluate({"request": "formal-review"}).to_dict()
+    assert record["verdict"] is None
+    assert record["next_question"] == {"id": "identity", "text": "Have you checked who is asking?"}
+    assert [c["paragraph"] for c in record["citations"]] == ["46"]
+    assert "Outcome: not decided yet" in evaluate({"request": "formal-review"}).to_markdown()
+
+
+def test_citations_quote_the_guidance_exactly_with_its_footnotes() -> None:
+    guidance = load_guidance()
+    citations = {c["paragraph"]: c for c in evaluate(MAPPA_WITH_RISK).to_dict()["citations"]}
+    assert list(citations) == ["46", "47", "48c", "49", "31", "38"]
+    for paragraph_id in ("46", "47", "48c", "49"):
+        assert citations[paragraph_id]["quoted"] is True
+        assert citations[paragraph_id]["text"] == paragraph_text(guidance.paragraph(paragraph_id), guidance)
+    assert [f["symbol"] for f in citations["47"]["footnotes"]] == ["*", "†"]
+    assert citations["47"]["footnotes"][0]["text"].startswith("For example, serious case reviews")
+    assert [f["symbol"] for f in citations["49"]["footnotes"]] == ["*"]
+    assert citations["49"]["footnotes"][0]["text"].startswith("If you are not sure whether information is relevant")
+
+
+def test_referred_paragraphs_are_summaries_flagged_as_our_words() -> None:
+    citations = {c["paragraph"]: c for c in evaluate(MAPPA_WITH_RISK).to_dict()["citations"]}
+    for paragraph_id in ("31", "38"):
+        summary = citations[paragraph_id]
+        assert summary["quoted"] is False
+        assert "text" not in summary
+        assert summary["note"] == "Summary in our own words, not a quotation."
+        assert summary["summary"] == load_guidance().cross_reference(f"para-{paragraph_id}").summary
+    assert len(citations["31"]["points"]) == 3
+    markdown = evaluate(MAPPA_WITH_RISK).to_markdown()
+    assert "### Paragraph 31: Summary in our own words, not a quotation." in markdown
+    assert "> Confidentiality is important" not in markdown
+
+
+def test_markdown_lists_the_steps_with_their_strength_in_order() -> None:
+    markdown = evaluate(MAPPA_WITH_RISK, timestamp="2024-05-01T14:30+01:00").to_markdown()
+    assert markdown.startswith("# Decision record")
+    assert "## Outcome: Share the information relevant to the request" in markdown
+    assert "1. **Should**: Deal with this request seriously and quickly" in markdown
+    assert "**Must**" not in markdown
+    assert "Time stamp: 2024-05-01T14:30+01:00" in markdown
+    assert f"Checklist version: {__version__}" in markdown
+    assert "(2012)" in markdown
+    review = evaluate({**MAPPA_WITH_RISK, "request": "formal-review"}).to_markdown()
+    assert "2. **Must**: Cooperate with the formal review" in review
+
+
+def test_version_matches_the_package_metadata() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == project["version"]
+
+
+@given(answer_sets, st.none() | st.text(max_size=30))
+def test_record_is_json_ready_and_reproducible_from_its_own_answers(answers: dict[str, str], stamp: str | None) -> None:
+    record = evaluate(answers, timestamp=stamp).to_dict()
+    assert json.loads(json.dumps(record)) == record
+    again = {a["question"]: a["answer"] for a in record["answers"]}
+    assert evaluate(again, timestamp=record["timestamp"]).to_dict() == record
+
+
+@given(answer_sets)
+def test_markdown_quotes_every_cited_paragraph(answers: dict[str, str]) -> None:
+    result = evaluate(answers)
+    markdown = result.to_markdown()
+    for citation in result.to_dict()["citations"]:
+        assert (citation["text"] if citation["quoted"] else citation["summary"]) in markdown
+        assert f"### Paragraph {citation['paragraph']}" in markdown
+
+
+def test_evaluate_is_deterministic() -> None:
+    first = evaluate(MAPPA_WITH_RISK, timestamp="t")
+    assert first == evaluate(dict(MAPPA_WITH_RISK), timestamp="t")
+    assert first.to_markdown() == evaluate(MAPPA_WITH_RISK, timestamp="t").to_markdown()
