@@ -56,7 +56,8 @@ class Table:
         self.data: dict[str, Any] = data
 
     def fail(self, field: str, problem: str) -> NoReturn:
-        raise DataError(self.source.name, self.item, f"{self.prefix}{field}" or "(whole item)", problem)
+        located = f"{self.prefix}{field}".removesuffix(".")
+        raise DataError(self.source.name, self.item, located or "(whole item)", problem)
 
     def only(self, *allowed: str) -> None:
         """Reject keys this table does not define, so a typo never goes unnoticed."""

@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from guidance_html import GUIDANCE_PAGE, cross_reference_anchor
+from guidance_html import GUIDANCE_PAGE
+from page_markup import duty_tag, paragraph_link, paragraph_links, words
 
 from checklist import QUESTIONS, Result, evaluate, load_checklist, load_guidance, plain_text
-from checklist.questions import Action, Question, referred_paragraph
+from checklist.questions import Question, referred_paragraph
 from checklist.rules import ACT_QUICKLY, RULES, Rule
 
 DECISION_PAGE = "how-the-checklist-decides.md"
-_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]|\\"})
-_DUTY = '<span class="duty-tag duty-tag--{0}">{1}</span>'
 
 
 def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
@@ -32,7 +31,7 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
             "",
             '<p class="our-words-label">Our explanation, not GMC text</p>',
             "",
-            _words(
+            words(
                 "The checklist asks one question at a time, in the order below, and stops as soon as a rule "
                 "applies. The rules are tried in order and the first that applies gives the outcome. Every outcome "
                 "starts with the step of paragraph 46: deal with the request seriously and quickly. This page is "
@@ -56,7 +55,7 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
             "",
             "## Every path through the checklist",
             "",
-            _words(
+            words(
                 "Each row is one way through the checklist: the answers in the order they are asked, the rules "
                 "each answer fed and the paragraphs those rules encode, and the outcome."
             ),
@@ -67,27 +66,6 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
     )
 
 
-def _words(text: str) -> str:
-    """Our own words, safe in Markdown and in HTML: nothing in them becomes markup."""
-    return escape(text).translate(_ENTITIES)
-
-
-def _link(paragraph_id: str, guidance_page: str) -> str:
-    """A Markdown link to a paragraph on the guidance page (its summary, for a referred paragraph)."""
-    guidance = load_guidance()
-    reference = referred_paragraph(guidance, paragraph_id)
-    anchor = cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
-    return f"[{paragraph_id}]({guidance_page}#{anchor})"
-
-
-def _links(paragraph_ids: tuple[str, ...], guidance_page: str) -> str:
-    return ", ".join(_link(paragraph_id, guidance_page) for paragraph_id in paragraph_ids)
-
-
-def _duty(action: Action) -> str:
-    return _DUTY.format(action.strength, action.strength.capitalize())
-
-
 def _label(value: str) -> str:
     """An answer value or question id as words, for the diagram."""
     return value.replace("-", " ").replace("_", " ")
@@ -95,8 +73,8 @@ def _label(value: str) -> str:
 
 def _questions_table(guidance_page: str) -> str:
     rows = [
-        f"| {number} | {_words(q.text)} | {'<br>'.join(_words(o.label) for o in q.options)} "
-        f"| {_links(q.paragraphs, guidance_page)} |"
+        f"| {number} | {words(q.text)} | {'<br>'.join(words(o.label) for o in q.options)} "
+        f"| {paragraph_links(q.paragraphs, guidance_page)} |"
         for number, q in enumerate(QUESTIONS, start=1)
     ]
     return "\n".join(["| | Question | Answers | Paragraphs |", "|---|---|---|---|", *rows])
@@ -105,8 +83,8 @@ def _questions_table(guidance_page: str) -> str:
 def _decision_table(guidance_page: str) -> str:
     checklist = load_checklist()
     rows = [
-        f"| {number} | {_words(rule.when)} | {_words(checklist.verdict(rule.verdict).title)} "
-        f"| {_links(rule.paragraphs, guidance_page)} |"
+        f"| {number} | {words(rule.when)} | {words(checklist.verdict(rule.verdict).title)} "
+        f"| {paragraph_links(rule.paragraphs, guidance_page)} |"
         for number, rule in enumerate(RULES, start=1)
     ]
     return "\n".join(["| Rule | Applies when | Outcome | Encodes paragraphs |", "|---|---|---|---|", *rows])
@@ -117,20 +95,21 @@ def _rule_section(number: int, rule: Rule, guidance_page: str) -> str:
     guidance, checklist = load_guidance(), load_checklist()
     verdict = checklist.verdict(rule.verdict)
     lines = [
-        f"### Rule {number}: {_words(verdict.title)}",
+        f"### Rule {number}: {words(verdict.title)}",
         "",
-        f"**Applies when:** {_words(rule.when)}",
+        f"**Applies when:** {words(rule.when)}",
         "",
-        f"**Outcome:** {_words(verdict.text)}",
+        f"**Outcome:** {words(verdict.text)}",
         "",
         "**Steps:**",
         "",
     ]
     steps = ((checklist.action(ACT_QUICKLY), None), *((checklist.action(s.action), s.when) for s in rule.steps))
     for action, when in steps:
-        only = f" Only if {_words(when.words)}." if when else ""
+        only = f" Only if {words(when.words)}." if when else ""
         lines.append(
-            f"- {_duty(action)} {_words(action.text)}{only} (paragraphs {_links(action.paragraphs, guidance_page)})"
+            f"- {duty_tag(action.strength)} {words(action.text)}{only} "
+            f"(paragraphs {paragraph_links(action.paragraphs, guidance_page)})"
         )
     lines += ["", "**What it encodes:**", ""]
     owners = {clause.id: paragraph for paragraph in guidance.paragraphs for clause in paragraph.clauses}
@@ -138,21 +117,21 @@ def _rule_section(number: int, rule: Rule, guidance_page: str) -> str:
         paragraph = owners[clause_id]
         clause = next(c for c in paragraph.clauses if c.id == clause_id)
         lines += [
-            f"Paragraph {_link(paragraph.id, guidance_page)}, clause {clause_id} ({clause.strength}):",
+            f"Paragraph {paragraph_link(paragraph.id, guidance_page)}, clause {clause_id} ({clause.strength}):",
             "",
             f'<blockquote class="para-text" data-clause="{clause_id}"><p>'
-            f"{_words(plain_text(clause.segments, guidance))}</p></blockquote>",
+            f"{words(plain_text(clause.segments, guidance))}</p></blockquote>",
             "",
         ]
     for paragraph_id in rule.referred:
         reference = referred_paragraph(guidance, paragraph_id)
-        points = "".join(f"<li>{_words(point)}</li>" for point in reference.summary_points)
+        points = "".join(f"<li>{words(point)}</li>" for point in reference.summary_points)
         lines += [
-            f"Paragraph {_link(paragraph_id, guidance_page)}, summarised in our words:",
+            f"Paragraph {paragraph_link(paragraph_id, guidance_page)}, summarised in our words:",
             "",
             f'<section class="summary" data-paragraph="{paragraph_id}">'
             '<p class="our-words-label">Summary in our words, not a quotation</p>'
-            f"<p>{_words(reference.summary)}</p>" + (f"<ul>{points}</ul>" if points else "") + "</section>",
+            f"<p>{words(reference.summary)}</p>" + (f"<ul>{points}</ul>" if points else "") + "</section>",
             "",
         ]
     return "\n".join(lines)
@@ -188,7 +167,7 @@ def _paths_table(paths: list[_Path]) -> str:
         rows.append(
             f'<tr data-answers="{escape(given)}" data-verdict="{path.result.verdict}"><td>{number}</td>'
             f"<td>{answers}</td>"
-            f"<td>{_words(checklist.verdict(path.result.verdict).title)} (rule {rule['number']})</td>"
+            f"<td>{words(checklist.verdict(path.result.verdict).title)} (rule {rule['number']})</td>"
             f"<td>{', '.join(path.result.citations)}</td></tr>"
         )
     return (
@@ -203,7 +182,7 @@ def _answer_why(answer: dict[str, Any]) -> str:
     )
     steps = ", ".join(str(action["number"]) for action in answer["actions"])
     chose = f"; chose step {steps}" if steps else ""
-    return f"{_words(answer['text'])} <strong>{_words(answer['label'])}</strong>: {_words(fed)}{chose}"
+    return f"{words(answer['text'])} <strong>{words(answer['label'])}</strong>: {words(fed)}{chose}"
 
 
 @dataclass(frozen=True)
@@ -274,10 +253,10 @@ def _flow_figure(paths: list[_Path]) -> str:
         '<figure class="decision-flow">'
         + _svg(_edges(paths))
         + "<figcaption>"
-        + _words("Flow diagram: questions on the left, outcomes on the right. The same flow as a list:")
+        + words("Flow diagram: questions on the left, outcomes on the right. The same flow as a list:")
         + "</figcaption>"
         + "<details><summary>"
-        + _words("Text version of the flow diagram")
+        + words("Text version of the flow diagram")
         + "</summary>"
         + _tree(paths)
         + "</details></figure>"
@@ -288,14 +267,14 @@ def _tree(paths: list[_Path], depth: int = 0) -> str:
     """The flow as nested lists: each question, each answer, and where it leads."""
     first = paths[0]
     if len(first.answers) == depth:
-        return f"<strong>Outcome: {_words(load_checklist().verdict(first.result.verdict).title)}</strong>"
+        return f"<strong>Outcome: {words(load_checklist().verdict(first.result.verdict).title)}</strong>"
     question = _question(list(first.answers)[depth])
     items = "".join(
-        f"<li>{_words(option.label)} → {_tree(branch, depth + 1)}</li>"
+        f"<li>{words(option.label)} → {_tree(branch, depth + 1)}</li>"
         for option in question.options
         if (branch := [path for path in paths if path.answers[question.id] == option.value])
     )
-    return f"{_words(question.text)}<ul>{items}</ul>"
+    return f"{words(question.text)}<ul>{items}</ul>"
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -311,7 +290,7 @@ def _wrap(text: str, width: int) -> list[str]:
 def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", style: str = "") -> str:
     """Centred multi-line text around ``y``."""
     top = y - (len(lines) - 1) * _LINE / 2
-    spans = "".join(f'<tspan x="{x:g}" y="{top + i * _LINE:g}">{_words(line)}</tspan>' for i, line in enumerate(lines))
+    spans = "".join(f'<tspan x="{x:g}" y="{top + i * _LINE:g}">{words(line)}</tspan>' for i, line in enumerate(lines))
     extra = f' style="{style}"' if style else ""
     return f'<text text-anchor="{anchor}" dominant-baseline="middle"{extra}>{spans}</text>'
 
