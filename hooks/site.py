@@ -12,13 +12,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from browser_runtime import RuntimeUnavailable, browser_runtime
+from checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
 from guidance_html import GUIDANCE_PAGE
 from guidance_page import render_guidance_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from checklist import DataError, load_guidance
+from checklist import DataError, evaluate, load_checklist, load_guidance
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,7 +44,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages before the navigation is built."""
-    pages = {GUIDANCE_PAGE: render_guidance_page(load_guidance())}
+    pages = {
+        GUIDANCE_PAGE: render_guidance_page(load_guidance()),
+        CHECKLIST_PAGE: _checklist_page(files, config),
+    }
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def _checklist_page(files: Files, config: MkDocsConfig) -> str:
+    """Add the browser runtime (Pyodide and the checklist wheel) to the site; render the page that loads it."""
+    try:
+        runtime = browser_runtime(Path(config.config_file_path).parent)
+    except RuntimeUnavailable as error:
+        raise PluginError(str(error)) from None
+    for path, source in runtime.files.items():
+        if isinstance(source, bytes):
+            files.append(File.generated(config, path, content=source))
+        else:
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+    page = _url(config, CHECKLIST_PAGE)
+    links = ChecklistLinks(
+        guidance=get_relative_url(_url(config, GUIDANCE_PAGE), page),
+        pyodide_module=get_relative_url(runtime.pyodide_module, page),
+        wheel=get_relative_url(runtime.wheel, page),
+    )
+    first_question = evaluate({}).next_question
+    return render_checklist_page(load_checklist(), load_guidance(), first_question, links)
+
+
+def _url(config: MkDocsConfig, path: str) -> str:
+    """Where a source path ends up in the built site, relative to its root."""
+    return File(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url

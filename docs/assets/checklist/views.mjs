@@ -1,0 +1,235 @@
+// The checklist's screens, built as DOM nodes from the questions data and the records Python returns.
+// They display; they decide nothing.
+
+const STRENGTH = { must: "Must", should: "Should" };
+
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "class") element.className = value;
+    else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  element.append(...children.flat().filter((child) => child !== undefined && child !== null && child !== false));
+  return element;
+}
+
+const hidden = (text) => h("span", { class: "cl-visually-hidden" }, text);
+
+function heading(level, text) {
+  return h(level, { class: "cl-heading", tabindex: "-1" }, text);
+}
+
+function backButton(onBack) {
+  return h("button", { type: "button", class: "cl-back", onclick: onBack }, "Back");
+}
+
+// "From paragraphs 48 and 48a", each number linked to the paragraph in the guidance.
+export function citedParagraphs(ids, links, lead = "From") {
+  const words = [];
+  ids.forEach((id, index) => {
+    if (index > 0) words.push(index === ids.length - 1 ? " and " : ", ");
+    words.push(h("a", { href: links[id] }, id));
+  });
+  return [`${lead} paragraph${ids.length > 1 ? "s" : ""} `, ...words];
+}
+
+export function questionView({ question, number, selected, error, paragraphs, onContinue, onBack }) {
+  const errorId = "cl-error";
+  const hintId = "cl-question-hint";
+  const inputs = question.options.map((option, index) => {
+    const id = `cl-answer-${index}`;
+    return h(
+      "div",
+      { class: "cl-radio" },
+      h("input", {
+        class: "cl-radio-input",
+        type: "radio",
+        id,
+        name: "answer",
+        value: option.value,
+        checked: option.value === selected,
+        "aria-describedby": `${id}-hint`,
+      }),
+      h("label", { class: "cl-radio-label", for: id }, option.label),
+      h("p", { class: "cl-radio-hint", id: `${id}-hint` }, option.hint),
+    );
+  });
+  const form = h(
+    "form",
+    { class: "cl-form", novalidate: true, "data-question": question.id },
+    error &&
+      h(
+        "div",
+        { class: "cl-error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "cl-error-summary-title" },
+        h("h2", { class: "cl-error-summary-title", id: "cl-error-summary-title" }, "There is a problem"),
+        h(
+          "ul",
+          { class: "cl-error-summary-list" },
+          h(
+            "li",
+            {},
+            h(
+              "a",
+              {
+                href: "#cl-answer-0",
+                onclick: (event) => {
+                  event.preventDefault();
+                  form.querySelector("#cl-answer-0").focus();
+                },
+              },
+              error,
+            ),
+          ),
+        ),
+      ),
+    h(
+      "div",
+      { class: error ? "cl-form-group cl-form-group--error" : "cl-form-group" },
+      h(
+        "fieldset",
+        { class: "cl-fieldset", "aria-describedby": error ? `${hintId} ${errorId}` : hintId },
+        h(
+          "legend",
+          { class: "cl-legend" },
+          h("span", { class: "cl-caption" }, `Question ${number}`),
+          heading("h2", question.text),
+        ),
+        h("p", { class: "cl-hint", id: hintId }, question.hint),
+        error && h("p", { class: "cl-error-message", id: errorId }, hidden("Error: "), error),
+        h("div", { class: "cl-radios" }, inputs),
+      ),
+    ),
+    h("p", { class: "cl-cites" }, citedParagraphs(question.paragraphs, paragraphs)),
+    h("button", { class: "cl-button", type: "submit" }, "Continue"),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    onContinue(form.elements.answer.value);
+  });
+  return h("div", { class: "cl-view" }, onBack && backButton(onBack), form);
+}
+
+export function checkView({ rows, onChange, onContinue, onBack }) {
+  return h(
+    "div",
+    { class: "cl-view" },
+    backButton(onBack),
+    heading("h2", "Check your answers"),
+    h(
+      "dl",
+      { class: "cl-summary" },
+      rows.map(({ question, label }) =>
+        h(
+          "div",
+          { class: "cl-summary-row", "data-question": question.id },
+          h("dt", { class: "cl-summary-key" }, question.text),
+          h("dd", { class: "cl-summary-value" }, label),
+          h(
+            "dd",
+            { class: "cl-summary-actions" },
+            h(
+              "button",
+              { type: "button", class: "cl-link-button", onclick: () => onChange(question.id) },
+              "Change",
+              hidden(` your answer to: ${question.text}`),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h("button", { type: "button", class: "cl-button", onclick: onContinue }, "See the outcome"),
+  );
+}
+
+function action(item, paragraphs) {
+  return h(
+    "li",
+    { class: `cl-action cl-action--${item.strength}` },
+    h("span", { class: `duty-tag duty-tag--${item.strength}` }, STRENGTH[item.strength]),
+    " ",
+    h("span", { class: "cl-action-text" }, item.text),
+    " ",
+    h("span", { class: "cl-cites" }, "(", citedParagraphs(item.paragraphs, paragraphs, "see"), ")"),
+  );
+}
+
+function citation(item, paragraphs) {
+  const link = h("a", { href: paragraphs[item.paragraph] }, `Paragraph ${item.paragraph} in the guidance`);
+  if (!item.quoted) {
+    return h(
+      "details",
+      { class: "cl-citation", "data-paragraph": item.paragraph },
+      h("summary", {}, item.label),
+      h("p", { class: "our-words-label" }, item.note),
+      h("p", {}, item.summary),
+      item.points.length > 0 &&
+        h(
+          "ul",
+          {},
+          item.points.map((point) => h("li", {}, point)),
+        ),
+      h("p", {}, link),
+    );
+  }
+  return h(
+    "details",
+    { class: "cl-citation", "data-paragraph": item.paragraph },
+    h("summary", {}, `Paragraph ${item.paragraph}: the GMC's words`),
+    h("blockquote", { class: "para-text" }, h("p", {}, item.text)),
+    item.footnotes.map((note) => h("p", { class: "cl-footnote" }, `${note.symbol} ${note.text}`)),
+    h("p", {}, link),
+  );
+}
+
+export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, onStartAgain, onBack }) {
+  const { verdict } = record;
+  return h(
+    "div",
+    { class: "cl-view cl-outcome", "data-verdict": verdict.id },
+    backButton(onBack),
+    h(
+      "div",
+      { class: "cl-panel" },
+      h("p", { class: "cl-panel-caption" }, "Outcome"),
+      heading("h2", verdict.title),
+    ),
+    h("p", { class: "cl-explanation" }, verdict.explanation),
+    h("h3", {}, "What to do"),
+    h(
+      "ol",
+      { class: "cl-actions" },
+      record.actions.map((item) => action(item, paragraphs)),
+    ),
+    h(
+      "p",
+      { class: "cl-why" },
+      h("strong", {}, "Why this outcome: "),
+      verdict.rule.when,
+      " ",
+      citedParagraphs(verdict.rule.paragraphs, paragraphs, "See"),
+      ".",
+    ),
+    h("h3", {}, "What the guidance says"),
+    h("p", {}, "Open a paragraph to read it here, or follow its link to read it in the guidance."),
+    record.citations.map((item) => citation(item, paragraphs)),
+    h("h3", {}, "Keep a record"),
+    h(
+      "p",
+      {},
+      "The record lists your answers, the outcome, the steps and the paragraphs they rest on. ",
+      "It stays on this device unless you copy, download or print it.",
+    ),
+    h(
+      "div",
+      { class: "cl-tools" },
+      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: onCopy }, "Copy as Markdown"),
+      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: onDownload }, "Download JSON"),
+      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: () => window.print() }, "Print"),
+    ),
+    h("p", { class: "cl-tool-status", role: "status" }),
+    h("details", { class: "cl-record-text" }, h("summary", {}, "Show the record as text"), h("pre", {}, markdown)),
+    h("button", { type: "button", class: "cl-button cl-button--secondary cl-start-again", onclick: onStartAgain }, "Start again"),
+  );
+}

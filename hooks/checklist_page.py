@@ -1,0 +1,113 @@
+"""The checklist page: every question on one printable page, and the data the in-browser flow runs on.
+
+Without JavaScript the page is a complete paper checklist: each question with its
+options and the paragraphs it comes from. With JavaScript the same questions, read
+from a JSON block generated here, are asked one at a time, and Python in the browser
+decides what comes next. Both come from the checklist data, so they cannot differ.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+from guidance_html import cross_reference_anchor
+
+from checklist import Guidance
+from checklist.questions import Checklist, Question, citable_paragraphs, referred_paragraph
+
+CHECKLIST_PAGE = "checklist.md"
+TEMPLATE = "checklist.html"
+
+
+@dataclass(frozen=True)
+class ChecklistLinks:
+    """Addresses relative to the checklist page: the guidance page, and the browser runtime's files."""
+
+    guidance: str
+    pyodide_module: str
+    wheel: str
+
+
+def paragraph_links(guidance: Guidance, guidance_url: str) -> dict[str, str]:
+    """The anchor of every paragraph the checklist may cite: quoted ones, and summaries of referred ones."""
+    links = {}
+    for paragraph_id in citable_paragraphs(guidance):
+        reference = referred_paragraph(guidance, paragraph_id)
+        anchor = cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
+        links[paragraph_id] = f"{guidance_url}#{anchor}"
+    return links
+
+
+def render_checklist_page(checklist: Checklist, guidance: Guidance, first_question: str, links: ChecklistLinks) -> str:
+    """Markdown source of the checklist page; ``first_question`` is what the rules ask first."""
+    anchors = paragraph_links(guidance, links.guidance)
+    data = {
+        "first": first_question,
+        "questions": [_question_data(question) for question in checklist.questions],
+        "paragraphs": anchors,
+        "pyodide": links.pyodide_module,
+        "wheel": links.wheel,
+    }
+    # "<" escaped so no text in the data can close the script element.
+    island = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    questions = "".join(_question_html(number, q, anchors) for number, q in enumerate(checklist.questions, 1))
+    return "\n".join(
+        [
+            "---",
+            f"template: {TEMPLATE}",
+            "title: Checklist",
+            "---",
+            "",
+            "# Checklist: a request about a child",
+            "",
+            "Answer a few questions about the request in front of you. The checklist tells you what the",
+            "guidance expects you to do, step by step, and which paragraphs say so. Your answers stay on",
+            "this device: nothing is sent anywhere or stored.",
+            "",
+            '<div id="checklist-app" class="cl-app" hidden></div>',
+            "",
+            '<section id="all-questions" class="cl-printable" aria-labelledby="all-questions-title">',
+            '<h2 id="all-questions-title">All the questions</h2>',
+            "<p>Work through the questions in this order and stop as soon as the guidance gives an outcome.",
+            "Each question shows the paragraphs it comes from.</p>",
+            f'<ol class="cl-question-list">{questions}</ol>',
+            "</section>",
+            "",
+            f'<script type="application/json" id="checklist-data">{island}</script>',
+            "",
+        ]
+    )
+
+
+def _question_data(question: Question) -> dict[str, object]:
+    return {
+        "id": question.id,
+        "text": question.text,
+        "hint": question.hint,
+        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in question.options],
+        "paragraphs": list(question.paragraphs),
+    }
+
+
+def _question_html(number: int, question: Question, anchors: dict[str, str]) -> str:
+    options = "".join(
+        f'<li data-value="{escape(option.value)}"><span class="cl-option-label">{escape(option.label)}</span>'
+        f'<span class="cl-option-hint">{escape(option.hint)}</span></li>'
+        for option in question.options
+    )
+    return (
+        f'<li class="cl-printed-question" id="question-{question.id}" data-question="{question.id}">'
+        f'<h3><span class="cl-number">{number}.</span> {escape(question.text)}</h3>'
+        f'<p class="cl-hint">{escape(question.hint)}</p>'
+        f'<ul class="cl-options" aria-label="Possible answers">{options}</ul>'
+        f'<p class="cl-cites">{cited_paragraphs(question.paragraphs, anchors)}</p></li>'
+    )
+
+
+def cited_paragraphs(paragraph_ids: tuple[str, ...], anchors: dict[str, str]) -> str:
+    """'From paragraphs 48 and 48a' with each number linked to its anchor in the guidance."""
+    linked = [f'<a href="{escape(anchors[pid])}">{pid}</a>' for pid in paragraph_ids]
+    words = linked[0] if len(linked) == 1 else ", ".join(linked[:-1]) + " and " + linked[-1]
+    return f"From paragraph{'s' if len(linked) > 1 else ''} {words}"
