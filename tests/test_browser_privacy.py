@@ -1,0 +1,146 @@
+"""Security and privacy in a real browser: the Content-Security-Policy, no other origin, nothing kept or sent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, expect
+
+from checklist import QUESTIONS, evaluate
+
+from .checklist_browser import (
+    PYTHON_TIMEOUT_MS,
+    READY,
+    answer_by_clicking,
+    heading,
+    open_checklist,
+    route_to_each_verdict,
+)
+
+POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'none'"
+)
+ROUTE = route_to_each_verdict()["share-relevant"]
+# The smallest valid WebAssembly module: the magic number and version 1.
+EMPTY_WASM = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
+
+
+def complete_flow(page: Page) -> None:
+    for question_id, value in ROUTE:
+        answer_by_clicking(page, question_id, value)
+    page.get_by_role("button", name="See the outcome").click()
+    expect(page.locator(".cl-outcome")).to_be_visible(timeout=PYTHON_TIMEOUT_MS)
+
+
+def test_every_page_sets_the_policy_before_anything_loads_and_has_no_inline_script(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 5
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        policy = soup.head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None and policy["content"] == POLICY, path
+        assert not policy.find_all_previous(["script", "link", "style"]), f"{path}: policy comes too late"
+        inline = [s for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert inline == [], f"{path}: inline script the policy would refuse"
+
+
+def test_the_policy_is_enforced_and_the_checklist_works_under_it(browser: Browser, site_url: str) -> None:
+    context, page = open_checklist(browser, site_url)
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    complete_flow(page)
+    assert problems == []
+    probe = page.evaluate(
+        """async (bytes) => {
+            const script = document.createElement("script");
+            script.textContent = "window.inlineScriptRan = true";
+            document.head.append(script);
+            await WebAssembly.compile(new Uint8Array(bytes));
+            return { inline: window.inlineScriptRan === true, wasm: true };
+        }""",
+        EMPTY_WASM,
+    )
+    assert probe == {"inline": False, "wasm": True}  # the policy is in force: inline script refused, WebAssembly not
+    context.close()
+
+
+def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for path in ("/", "/guidance/", "/about/"):
+        page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/assets/pyodide/" in url or url.endswith(".whl")]
+    page.goto(f"{site_url}/checklist/")
+    complete_flow(page)
+    with page.expect_download():
+        page.get_by_role("button", name="Download JSON").click()
+    page.wait_for_load_state("networkidle")
+    elsewhere = [url for url in requests if not url.startswith((site_url + "/", "blob:" + site_url + "/"))]
+    assert elsewhere == []
+    assert any(url.endswith("/pyodide.asm.wasm") for url in requests)  # the worker's requests are seen too
+    assert any(url.endswith(".whl") for url in requests)
+    context.close()
+
+
+def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(browser: Browser, site_url: str) -> None:
+    context, page = open_checklist(browser, site_url, permissions=["clipboard-read", "clipboard-write"])
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url) if request.method != "GET" else None)
+    complete_flow(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download JSON").click()
+    record = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    expected = evaluate(dict(ROUTE), timestamp=record["timestamp"])
+    assert record == expected.to_dict()
+    assert download.value.suggested_filename.startswith("decision-record-")
+    page.get_by_role("button", name="Copy as Markdown").click()
+    expect(page.locator(".cl-tool-status")).to_have_text("Copied the record as Markdown.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected.to_markdown()
+    stored = page.evaluate(
+        """async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            databases: (await indexedDB.databases()).length,
+            caches: (await caches.keys()).length,
+        })"""
+    )
+    assert stored == {"local": 0, "session": 0, "databases": 0, "caches": 0}
+    assert context.cookies() == []
+    assert sent == []
+    context.close()
+
+
+def test_print_shows_the_outcome_with_every_quotation_open(browser: Browser, site_url: str) -> None:
+    context, page = open_checklist(browser, site_url)
+    complete_flow(page)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    expect(page.locator("details.cl-citation:not([open])")).to_have_count(0)
+    expect(page.locator(".cl-tools")).to_be_hidden()
+    expect(heading(page)).to_be_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator("details.cl-citation[open]")).to_have_count(0)
+    context.close()
+
+
+def test_without_javascript_the_page_lists_every_question_for_print(browser: Browser, site_url: str) -> None:
+    context, page = open_checklist(browser, site_url, java_script_enabled=False)
+    expect(page.locator("#checklist-app")).to_be_hidden()
+    printable = page.locator("#all-questions")
+    expect(printable).to_be_visible()
+    items = printable.locator(".cl-printed-question")
+    expect(items.locator("h3")).to_have_text([f"{n}. {q.text}" for n, q in enumerate(QUESTIONS, 1)])
+    for item, question in zip(items.all(), QUESTIONS, strict=True):
+        expect(item.locator(".cl-hint")).to_have_text(question.hint)
+        expect(item.locator(".cl-option-label")).to_have_text([option.label for option in question.options])
+        expect(item.locator(".cl-option-hint")).to_have_text([option.hint for option in question.options])
+        expect(item.locator(".cl-cites a")).to_have_text(list(question.paragraphs))
+    context.close()

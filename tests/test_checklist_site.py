@@ -1,0 +1,101 @@
+"""The built checklist page and the browser runtime shipped with it: generated from the data, complete, minimal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from checklist import QUESTIONS, __version__, evaluate, load_guidance
+
+from .conftest import ROOT, build_site
+
+PAGE_URL = "http://site.invalid/checklist/"
+
+
+@pytest.fixture(scope="module")
+def island(built_site: Path) -> dict:
+    soup = BeautifulSoup((built_site / "checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+    return json.loads(soup.find("script", id="checklist-data").string)
+
+
+def site_file(site: Path, relative_url: str) -> Path:
+    """The built file a URL relative to the checklist page points at."""
+    return site / urlsplit(urljoin(PAGE_URL, relative_url)).path.lstrip("/")
+
+
+def test_the_page_carries_the_questions_and_where_python_starts(island: dict) -> None:
+    assert island["first"] == evaluate({}).next_question
+    assert [q["id"] for q in island["questions"]] == [q.id for q in QUESTIONS]
+    for data, question in zip(island["questions"], QUESTIONS, strict=True):
+        assert data["text"] == question.text and data["hint"] == question.hint
+        assert data["paragraphs"] == list(question.paragraphs)
+        assert [(o["value"], o["label"], o["hint"]) for o in data["options"]] == [
+            (o.value, o.label, o.hint) for o in question.options
+        ]
+
+
+def test_every_citable_paragraph_links_to_its_anchor_in_the_guidance(built_site: Path, island: dict) -> None:
+    guidance = BeautifulSoup((built_site / "guidance/index.html").read_text(encoding="utf-8"), "html.parser")
+    quoted = [paragraph.id for paragraph in load_guidance().paragraphs]
+    assert set(quoted) | {"31", "38"} == set(island["paragraphs"])
+    for paragraph_id, href in island["paragraphs"].items():
+        assert site_file(built_site, href) == built_site / "guidance/"
+        anchor = urlsplit(href).fragment
+        assert anchor == (f"para-{paragraph_id}" if paragraph_id in quoted else f"xref-para-{paragraph_id}")
+        assert guidance.find(id=anchor) is not None, href
+
+
+def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, island: dict) -> None:
+    runtime = site_file(built_site, island["pyodide"]).parent
+    assert runtime.parent == built_site / "assets/pyodide"
+    package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
+    assert runtime.name == package["version"] == "314.0.7"
+    shipped = sorted(path.name for path in runtime.iterdir())
+    assert shipped == ["pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs"):
+        assert (runtime / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+    lockfile = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lockfile["packages"] == {}
+    assert lockfile["info"]["python"].startswith("3.14")
+
+
+def test_the_wheel_is_pure_python_without_bytecode_under_a_content_hash(built_site: Path, island: dict) -> None:
+    wheel = site_file(built_site, island["wheel"])
+    assert wheel.name == f"checklist-{__version__}-py3-none-any.whl"
+    assert wheel.parent.parent == built_site / "assets/checklist/wheels"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "checklist/browser.py" in names and "checklist/data/questions.toml" in names
+    assert not [name for name in names if name.endswith(".pyc") or "__pycache__" in name]
+    assert len(list((built_site / "assets/checklist/wheels").iterdir())) == 1
+
+
+def test_the_same_sources_give_the_same_wheel_path(built_site: Path, island: dict, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    result = build_site(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    assert site_file(again, island["wheel"]).read_bytes() == site_file(built_site, island["wheel"]).read_bytes()
+
+
+def test_other_pages_load_no_python(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        if page != built_site / "checklist/index.html":
+            html = page.read_text(encoding="utf-8")
+            assert "checklist.mjs" not in html and "pyodide" not in html.lower(), page
+
+
+def test_without_pyodide_installed_the_build_stops_and_says_to_run_npm_ci(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("checklist", "hooks", "docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, project / name)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Pyodide is not installed" in result.stderr and "Run `npm ci`" in result.stderr
