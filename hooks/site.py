@@ -14,14 +14,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from browser_runtime import RuntimeUnavailable, browser_runtime
 from checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
+from decision_page import DECISION_PAGE, render_decision_page
 from guidance_html import GUIDANCE_PAGE
 from guidance_page import render_guidance_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
+from training_page import TRAINING_PAGE, render_training_page
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
+from checklist.scenarios import load_scenarios
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +50,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = {
         GUIDANCE_PAGE: render_guidance_page(load_guidance()),
         CHECKLIST_PAGE: _checklist_page(files, config),
+        DECISION_PAGE: render_decision_page(),
+        TRAINING_PAGE: render_training_page(
+            load_scenarios(), get_relative_url(_url(config, CHECKLIST_PAGE), _url(config, TRAINING_PAGE))
+        ),
     }
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
