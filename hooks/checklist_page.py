@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from guidance_html import cross_reference_anchor
+from decision_page import DECISION_PAGE
+from page_markup import paragraph_anchor
 
 from checklist import Guidance
-from checklist.questions import Checklist, Question, citable_paragraphs, referred_paragraph
+from checklist.questions import Checklist, Question, citable_paragraphs
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"
@@ -30,25 +31,18 @@ class ChecklistLinks:
     wheel: str
 
 
-def paragraph_links(guidance: Guidance, guidance_url: str) -> dict[str, str]:
-    """The anchor of every paragraph the checklist may cite: quoted ones, and summaries of referred ones."""
-    links = {}
-    for paragraph_id in citable_paragraphs(guidance):
-        reference = referred_paragraph(guidance, paragraph_id)
-        anchor = cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
-        links[paragraph_id] = f"{guidance_url}#{anchor}"
-    return links
+def _anchors(guidance: Guidance, guidance_url: str) -> dict[str, str]:
+    """The link to every paragraph the checklist may cite: quoted ones, and summaries of referred ones."""
+    return {pid: f"{guidance_url}#{paragraph_anchor(pid)}" for pid in citable_paragraphs(guidance)}
 
 
 def render_checklist_page(checklist: Checklist, guidance: Guidance, first_question: str, links: ChecklistLinks) -> str:
     """Markdown source of the checklist page; ``first_question`` is what the rules ask first."""
-    anchors = paragraph_links(guidance, links.guidance)
+    anchors = _anchors(guidance, links.guidance)
     data = {
         "first": first_question,
         "questions": [_question_data(question) for question in checklist.questions],
         "paragraphs": anchors,
-        "pyodide": links.pyodide_module,
-        "wheel": links.wheel,
     }
     # "<" escaped so no text in the data can close the script element.
     island = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
@@ -58,6 +52,8 @@ def render_checklist_page(checklist: Checklist, guidance: Guidance, first_questi
             "---",
             f"template: {TEMPLATE}",
             "title: Checklist",
+            f"pyodide: {links.pyodide_module}",
+            f"wheel: {links.wheel}",
             "---",
             "",
             "# Checklist: a request about a child",
@@ -71,9 +67,12 @@ def render_checklist_page(checklist: Checklist, guidance: Guidance, first_questi
             '<section id="all-questions" class="cl-printable" aria-labelledby="all-questions-title">',
             '<h2 id="all-questions-title">All the questions</h2>',
             "<p>Work through the questions in this order and stop as soon as the guidance gives an outcome.",
-            "Each question shows the paragraphs it comes from.</p>",
+            "Each question shows the paragraphs it comes from. Without JavaScript, or on paper, use this list",
+            "with the decision table.</p>",
             f'<ol class="cl-question-list">{questions}</ol>',
             "</section>",
+            "",
+            f"Which answers lead to which outcome, and why: [how the checklist decides]({DECISION_PAGE}).",
             "",
             f'<script type="application/json" id="checklist-data">{island}</script>',
             "",
@@ -102,11 +101,11 @@ def _question_html(number: int, question: Question, anchors: dict[str, str]) -> 
         f'<h3><span class="cl-number">{number}.</span> {escape(question.text)}</h3>'
         f'<p class="cl-hint">{escape(question.hint)}</p>'
         f'<ul class="cl-options" aria-label="Possible answers">{options}</ul>'
-        f'<p class="cl-cites">{cited_paragraphs(question.paragraphs, anchors)}</p></li>'
+        f'<p class="cl-cites">{_cited(question.paragraphs, anchors)}</p></li>'
     )
 
 
-def cited_paragraphs(paragraph_ids: tuple[str, ...], anchors: dict[str, str]) -> str:
+def _cited(paragraph_ids: tuple[str, ...], anchors: dict[str, str]) -> str:
     """'From paragraphs 48 and 48a' with each number linked to its anchor in the guidance."""
     linked = [f'<a href="{escape(anchors[pid])}">{pid}</a>' for pid in paragraph_ids]
     words = linked[0] if len(linked) == 1 else ", ".join(linked[:-1]) + " and " + linked[-1]

@@ -17,15 +17,19 @@ def words(text: str) -> str:
     return escape(text).translate(_ENTITIES)
 
 
+def paragraph_anchor(paragraph_id: str) -> str:
+    """A paragraph's anchor on the guidance page (its summary's, for a referred paragraph)."""
+    guidance = load_guidance()
+    reference = referred_paragraph(guidance, paragraph_id)
+    return cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
+
+
 def paragraph_link(paragraph_id: str, guidance_page: str = GUIDANCE_PAGE) -> str:
     """A Markdown link to a paragraph on the guidance page (its summary, for a referred paragraph).
 
     Markdown, not HTML, so the site generator resolves it and checks that it exists.
     """
-    guidance = load_guidance()
-    reference = referred_paragraph(guidance, paragraph_id)
-    anchor = cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
-    return f"[{paragraph_id}]({guidance_page}#{anchor})"
+    return f"[{paragraph_id}]({guidance_page}#{paragraph_anchor(paragraph_id)})"
 
 
 def paragraph_links(paragraph_ids: tuple[str, ...] | list[str], guidance_page: str = GUIDANCE_PAGE) -> str:

@@ -20,13 +20,7 @@ BAD_CALLS = [
 
 # One batch through the page's own client and worker: a single round trip for every call.
 EVALUATE_IN_BROWSER = """async (calls) => {
-    const data = JSON.parse(document.getElementById("checklist-data").textContent);
-    const page = document.querySelector("script[type=module][src$='checklist.mjs']").src;
-    const { startPython } = await import(new URL("python.mjs", page).href);
-    const python = startPython({
-        pyodide: new URL(data.pyodide, document.baseURI).href,
-        wheel: new URL(data.wheel, document.baseURI).href,
-    });
+    const { python } = await import(document.querySelector("script[data-pyodide]").src);
     return await python.evaluate(calls);
 }"""
 

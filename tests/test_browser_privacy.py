@@ -74,7 +74,7 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
-    for path in ("/", "/guidance/", "/about/"):
+    for path in ("/", "/guidance/", "/how-the-checklist-decides/", "/training/"):
         page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
     assert not [url for url in requests if "/assets/pyodide/" in url or url.endswith(".whl")]
@@ -143,4 +143,7 @@ def test_without_javascript_the_page_lists_every_question_for_print(browser: Bro
         expect(item.locator(".cl-option-label")).to_have_text([option.label for option in question.options])
         expect(item.locator(".cl-option-hint")).to_have_text([option.hint for option in question.options])
         expect(item.locator(".cl-cites a")).to_have_text(list(question.paragraphs))
+    expect(page.get_by_role("link", name="how the checklist decides", exact=True)).to_have_attribute(
+        "href", "../how-the-checklist-decides/"
+    )
     context.close()

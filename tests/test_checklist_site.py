@@ -19,9 +19,21 @@ PAGE_URL = "http://site.invalid/checklist/"
 
 
 @pytest.fixture(scope="module")
-def island(built_site: Path) -> dict:
-    soup = BeautifulSoup((built_site / "checklist/index.html").read_text(encoding="utf-8"), "html.parser")
-    return json.loads(soup.find("script", id="checklist-data").string)
+def checklist_page(built_site: Path) -> BeautifulSoup:
+    return BeautifulSoup((built_site / "checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def island(checklist_page: BeautifulSoup) -> dict:
+    return json.loads(checklist_page.find("script", id="checklist-data").string)
+
+
+@pytest.fixture(scope="module")
+def runtime(checklist_page: BeautifulSoup) -> dict[str, str]:
+    """Where the page's start module finds Pyodide and the wheel, relative to the page."""
+    script = checklist_page.find("script", attrs={"data-pyodide": True})
+    assert script["type"] == "module" and script.has_attr("async")
+    return {"pyodide": script["data-pyodide"], "wheel": script["data-wheel"]}
 
 
 def site_file(site: Path, relative_url: str) -> Path:
@@ -51,8 +63,8 @@ def test_every_citable_paragraph_links_to_its_anchor_in_the_guidance(built_site:
         assert guidance.find(id=anchor) is not None, href
 
 
-def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, island: dict) -> None:
-    runtime = site_file(built_site, island["pyodide"]).parent
+def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, runtime: dict[str, str]) -> None:
+    runtime = site_file(built_site, runtime["pyodide"]).parent
     assert runtime.parent == built_site / "assets/pyodide"
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
     assert runtime.name == package["version"] == "314.0.7"
@@ -65,8 +77,10 @@ def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, islan
     assert lockfile["info"]["python"].startswith("3.14")
 
 
-def test_the_wheel_is_pure_python_without_bytecode_under_a_content_hash(built_site: Path, island: dict) -> None:
-    wheel = site_file(built_site, island["wheel"])
+def test_the_wheel_is_pure_python_without_bytecode_under_a_content_hash(
+    built_site: Path, runtime: dict[str, str]
+) -> None:
+    wheel = site_file(built_site, runtime["wheel"])
     assert wheel.name == f"checklist-{__version__}-py3-none-any.whl"
     assert wheel.parent.parent == built_site / "assets/checklist/wheels"
     with zipfile.ZipFile(wheel) as archive:
@@ -76,11 +90,11 @@ def test_the_wheel_is_pure_python_without_bytecode_under_a_content_hash(built_si
     assert len(list((built_site / "assets/checklist/wheels").iterdir())) == 1
 
 
-def test_the_same_sources_give_the_same_wheel_path(built_site: Path, island: dict, tmp_path: Path) -> None:
+def test_the_same_sources_give_the_same_wheel_path(built_site: Path, runtime: dict[str, str], tmp_path: Path) -> None:
     again = tmp_path / "site"
     result = build_site(ROOT, again)
     assert result.returncode == 0, result.stderr
-    assert site_file(again, island["wheel"]).read_bytes() == site_file(built_site, island["wheel"]).read_bytes()
+    assert site_file(again, runtime["wheel"]).read_bytes() == site_file(built_site, runtime["wheel"]).read_bytes()
 
 
 def test_other_pages_load_no_python(built_site: Path) -> None:

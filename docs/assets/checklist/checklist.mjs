@@ -2,17 +2,13 @@
 // Python (in a Web Worker) decides which question comes next and what the outcome is;
 // this module keeps the answers, shows what Python returns and moves the focus.
 
-import { startPython } from "./python.mjs";
+import { python } from "./start.mjs";
 import { checkView, h, outcomeView, questionView } from "./views.mjs";
 
 const app = document.getElementById("checklist-app");
 const data = JSON.parse(document.getElementById("checklist-data").textContent);
 const printable = document.getElementById("all-questions");
 const questions = new Map(data.questions.map((question) => [question.id, question]));
-const python = startPython({
-  pyodide: new URL(data.pyodide, document.baseURI).href,
-  wheel: new URL(data.wheel, document.baseURI).href,
-});
 
 const status = h("p", { class: "cl-status", role: "status" }, "Loading the checklist. You can start answering now.");
 const alert = h("div", { class: "cl-alert", role: "alert" });
@@ -160,7 +156,7 @@ function failed(error) {
       "It needs to load a small Python program, and that did not work. Nothing you entered was sent anywhere. ",
       "You can still use ",
       h("a", { href: "#all-questions" }, "the printable list of all the questions"),
-      " below.",
+      " below, with the decision table.",
     ),
   );
 }
