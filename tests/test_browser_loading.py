@@ -22,7 +22,7 @@ ROUTE = route_to_each_verdict()["respond-fully"]
 
 def test_the_first_question_can_be_answered_while_python_loads(browser: Browser, site_url: str) -> None:
     """Hold back the WebAssembly runtime: the question still works, and is answered once Python is there."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # a first visit, without the offline copy's downloads
     held: list[Route] = []
     context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     page = context.new_page()
@@ -42,7 +42,7 @@ def test_the_first_question_can_be_answered_while_python_loads(browser: Browser,
 
 @pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "checklist-*.whl", "worker.mjs"])
 def test_a_runtime_that_cannot_load_points_to_the_printable_list(browser: Browser, site_url: str, missing: str) -> None:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     context.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="Not found"))
     page = context.new_page()
     page.goto(f"{site_url}/checklist/")

@@ -18,6 +18,7 @@ from .checklist_browser import (
     open_checklist,
     route_to_each_verdict,
 )
+from .offline_browser import cached_urls, precached_urls
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -72,12 +73,14 @@ def test_the_policy_is_enforced_and_the_checklist_works_under_it(browser: Browse
 def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
     requests: list[str] = []
+    from_pages: list[str] = []  # not the service worker's downloads of the whole site for offline use
     context.on("request", lambda request: requests.append(request.url))
+    context.on("request", lambda request: None if request.service_worker else from_pages.append(request.url))
     page = context.new_page()
     for path in ("/", "/guidance/", "/how-the-checklist-decides/", "/training/"):
         page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requests if "/assets/pyodide/" in url or url.endswith(".whl")]
+    assert not [url for url in from_pages if "/assets/pyodide/" in url or url.endswith(".whl")]
     page.goto(f"{site_url}/checklist/")
     complete_flow(page)
     with page.expect_download():
@@ -85,12 +88,14 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     page.wait_for_load_state("networkidle")
     elsewhere = [url for url in requests if not url.startswith((site_url + "/", "blob:" + site_url + "/"))]
     assert elsewhere == []
-    assert any(url.endswith("/pyodide.asm.wasm") for url in requests)  # the worker's requests are seen too
-    assert any(url.endswith(".whl") for url in requests)
+    assert any(url.endswith("/pyodide.asm.wasm") for url in from_pages)  # the worker's requests are seen too
+    assert any(url.endswith(".whl") for url in from_pages)
     context.close()
 
 
-def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(browser: Browser, site_url: str) -> None:
+def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
     context, page = open_checklist(browser, site_url, permissions=["clipboard-read", "clipboard-write"])
     sent: list[str] = []
     page.on("request", lambda request: sent.append(request.url) if request.method != "GET" else None)
@@ -109,10 +114,11 @@ def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(browser: Bro
             local: localStorage.length,
             session: sessionStorage.length,
             databases: (await indexedDB.databases()).length,
-            caches: (await caches.keys()).length,
         })"""
     )
-    assert stored == {"local": 0, "session": 0, "databases": 0, "caches": 0}
+    assert stored == {"local": 0, "session": 0, "databases": 0}
+    # Cache Storage holds the site's own files for offline use, and nothing else.
+    assert {url for urls in cached_urls(page).values() for url in urls} <= precached_urls(built_site, site_url)
     assert context.cookies() == []
     assert sent == []
     context.close()

@@ -1,0 +1,99 @@
+"""mkdocs hook: the site works offline after one visit, and can be installed as an app.
+
+Adds the web app manifest to the site, and at the end of the build writes the
+service worker, ``sw.js`` at the site root: the static logic in
+``service_worker.js`` with the list of every built file (and its hash) in front.
+The version is a hash of that list, so the same site gives the same bytes, and
+any changed file gives a new version that browsers download as a whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+TEMPLATE = Path(__file__).with_name("service_worker.js")
+# The theme's indigo, so the installed app's title bar matches the site's header.
+THEME_COLOR = "#4051b5"
+SHORT_NAME = "Child info"
+ICONS = (
+    {"src": "assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png"},
+    {"src": "assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png"},
+    {"src": "assets/icons/icon.svg", "sizes": "any", "type": "image/svg+xml"},
+    {"src": "assets/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+)
+# Read only by browser developer tools: not worth a download on a poor connection.
+_NOT_PRECACHED = (".map",)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give the templates the theme colour the manifest declares."""
+    config.extra["theme_color"] = THEME_COLOR
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the web app manifest, so it is built, linked and precached like any other file."""
+    files.append(File.generated(config, MANIFEST, content=render_manifest(config.site_name, config.site_description)))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the service worker last, when every file it must precache is in the site directory."""
+    site = Path(config.site_dir)
+    entries = precache_entries(site, directory_urls=config.use_directory_urls)
+    (site / SERVICE_WORKER).write_text(render_service_worker(entries), encoding="utf-8")
+
+
+def render_manifest(name: str, description: str | None) -> str:
+    """The web app manifest; its URLs are relative to it, at the site root, so the site may live under a sub-path."""
+    manifest = {
+        "id": "./",
+        "name": name,
+        "short_name": SHORT_NAME,
+        "description": description or "",
+        "lang": "en",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": "#ffffff",
+        "icons": list(ICONS),
+    }
+    return json.dumps(manifest, indent=2) + "\n"
+
+
+def precache_entries(site: Path, *, directory_urls: bool = True) -> list[tuple[str, str]]:
+    """Every file of the built site as (URL relative to the site root, Subresource Integrity hash), sorted.
+
+    A page is listed under the URL the site links to (``guidance/``, ``./`` for the
+    home page), so the cached copy is found for exactly the request a link makes.
+    The browser checks each download against its hash, so a cache can only ever
+    hold the bytes of this one build.
+    """
+    entries = []
+    for path in site.rglob("*"):
+        relative = path.relative_to(site).as_posix()
+        if not path.is_file() or relative == SERVICE_WORKER or relative.endswith(_NOT_PRECACHED):
+            continue
+        if directory_urls and (relative == "index.html" or relative.endswith("/index.html")):
+            relative = relative.removesuffix("index.html") or "./"
+        digest = base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+        entries.append((relative, f"sha256-{digest}"))
+    return sorted(entries)
+
+
+def render_service_worker(entries: list[tuple[str, str]]) -> str:
+    """The service worker for these files: their list and version, then the static logic."""
+    lines = [json.dumps(list(entry)) for entry in entries]
+    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    files = "".join(f"    {line},\n" for line in lines)
+    header = f"const PRECACHE = {{\n  version: {json.dumps(version)},\n  files: [\n{files}  ],\n}};\n\n"
+    return header + TEMPLATE.read_text(encoding="utf-8")
