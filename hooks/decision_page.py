@@ -77,7 +77,7 @@ def _questions_table(guidance_page: str) -> str:
         f"| {paragraph_links(q.paragraphs, guidance_page)} |"
         for number, q in enumerate(QUESTIONS, start=1)
     ]
-    return "\n".join(["| | Question | Answers | Paragraphs |", "|---|---|---|---|", *rows])
+    return "\n".join(["| No. | Question | Answers | Paragraphs |", "|---|---|---|---|", *rows])
 
 
 def _decision_table(guidance_page: str) -> str:

@@ -87,8 +87,7 @@ def _paragraph_body(paragraph: Paragraph, guidance: Guidance, tag: str, children
     kind = "para--item" if paragraph.parent else "para--numbered"
     return (
         f'<{tag} class="para {kind}" id="{paragraph.anchor}" data-paragraph="{paragraph.id}">'
-        f'<div class="para-head"><a class="para-link" href="#{paragraph.anchor}" '
-        f'title="Link to {name}" aria-label="Link to {name}">{number}</a>'
+        f'<div class="para-head"><a class="para-link" href="#{paragraph.anchor}" title="Link to {name}">{number}</a>'
         f'<span class="duty-tags" aria-label="Duties stated">{tags}</span></div>'
         f'<blockquote class="para-text"><p>{text}</p></blockquote>{children}</{tag}>'
     )
@@ -103,9 +102,8 @@ def _footnotes(guidance: Guidance) -> str:
             f'<li class="footnote" id="{footnote_anchor(footnote.id)}" data-footnote="{footnote.id}" '
             f'data-paragraph="{owner.id}"><span class="fn-symbol" aria-hidden="true">{symbol}</span>'
             f'<blockquote class="footnote-text"><p>{segments_html(footnote.segments, guidance)}</p></blockquote>'
-            f'<a class="fn-back" href="#{footnote_ref_anchor(footnote.id)}" '
-            f'aria-label="Back to footnote {symbol} in paragraph {owner.id}">'
-            f"Footnote {symbol} to paragraph {owner.id} ↩</a></li>"
+            f'<a class="fn-back" href="#{footnote_ref_anchor(footnote.id)}">'
+            f'Back to footnote {symbol} in paragraph {owner.id} <span aria-hidden="true">↩</span></a></li>'
         )
     return '<ol class="footnotes">' + "".join(items) + "</ol>"
 

@@ -41,6 +41,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
+@pytest.fixture(scope="session")
+def page_paths(built_site: Path) -> list[str]:
+    """The URL path of every HTML page in the built site, as a visitor would request it."""
+    paths = (page.relative_to(built_site).as_posix() for page in sorted(built_site.rglob("*.html")))
+    return ["/" + path.removesuffix("index.html") for path in paths]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -229,7 +229,13 @@ export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, 
       h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: () => window.print() }, "Print"),
     ),
     h("p", { class: "cl-tool-status", role: "status" }),
-    h("details", { class: "cl-record-text" }, h("summary", {}, "Show the record as text"), h("pre", {}, markdown)),
+    h(
+      "details",
+      { class: "cl-record-text" },
+      h("summary", {}, "Show the record as text"),
+      // Focusable, so a keyboard can scroll a long record.
+      h("pre", { tabindex: "0" }, markdown),
+    ),
     h("button", { type: "button", class: "cl-button cl-button--secondary cl-start-again", onclick: onStartAgain }, "Start again"),
   );
 }
