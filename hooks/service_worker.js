@@ -44,16 +44,16 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function respond(request) {
-  const navigation = request.mode === "navigate";
-  // A page opened with a query string (the checklist, with answers filled in) is the same page.
-  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: navigation });
+  // Every file is static: a query string (the checklist opened with answers filled in, the checklist's
+  // worker told where Python is) never changes what the server sends, so it is ignored.
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
   // The cached Response itself, never a copy of its bytes: the browser then reuses the code it
   // compiled from the WebAssembly runtime instead of compiling it again.
   if (cached) return cached;
   try {
     return await fetch(request);
   } catch (error) {
-    const notFound = navigation && (await caches.match(NOT_FOUND, { cacheName: CACHE }));
+    const notFound = request.mode === "navigate" && (await caches.match(NOT_FOUND, { cacheName: CACHE }));
     if (notFound) return notFound;
     throw error;
   }
