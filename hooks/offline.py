@@ -29,8 +29,10 @@ ICONS = (
     {"src": "assets/icons/icon.svg", "sizes": "any", "type": "image/svg+xml"},
     {"src": "assets/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
 )
-# Read only by browser developer tools: not worth a download on a poor connection.
-_NOT_PRECACHED = (".map",)
+# Source maps are read only by developer tools, and sitemaps only by search engines: not worth a download
+# on a poor connection. Sitemaps also carry the build date, which would make each day's build a new version.
+_SOURCE_MAP = ".map"
+_NOT_PRECACHED = {"sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -81,7 +83,7 @@ def precache_entries(site: Path, *, directory_urls: bool = True) -> list[tuple[s
     entries = []
     for path in site.rglob("*"):
         relative = path.relative_to(site).as_posix()
-        if not path.is_file() or relative == SERVICE_WORKER or relative.endswith(_NOT_PRECACHED):
+        if not path.is_file() or relative in _NOT_PRECACHED or relative.endswith(_SOURCE_MAP):
             continue
         if directory_urls and (relative == "index.html" or relative.endswith("/index.html")):
             relative = relative.removesuffix("index.html") or "./"
@@ -92,8 +94,12 @@ def precache_entries(site: Path, *, directory_urls: bool = True) -> list[tuple[s
 
 def render_service_worker(entries: list[tuple[str, str]]) -> str:
     """The service worker for these files: their list and version, then the static logic."""
-    lines = [json.dumps(list(entry)) for entry in entries]
-    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-    files = "".join(f"    {line},\n" for line in lines)
-    header = f"const PRECACHE = {{\n  version: {json.dumps(version)},\n  files: [\n{files}  ],\n}};\n\n"
+    version = json.dumps(precache_version(entries))
+    files = "".join(f"    {json.dumps(list(entry))},\n" for entry in entries)
+    header = f"const PRECACHE = {{\n  version: {version},\n  files: [\n{files}  ],\n}};\n\n"
     return header + TEMPLATE.read_text(encoding="utf-8")
+
+
+def precache_version(entries: list[tuple[str, str]]) -> str:
+    """A short hash of the files and of the worker's logic: it changes when either changes, and only then."""
+    return hashlib.sha256((json.dumps(entries) + TEMPLATE.read_text(encoding="utf-8")).encode()).hexdigest()[:16]

@@ -48,8 +48,11 @@ async function respond(request) {
   // worker told where Python is) never changes what the server sends, so it is ignored.
   const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
   // The cached Response itself, never a copy of its bytes: the browser then reuses the code it
-  // compiled from the WebAssembly runtime instead of compiling it again.
-  if (cached) return cached;
+  // compiled from the WebAssembly runtime instead of compiling it again. A page keeps the URL it was
+  // opened with; a script asked for with a query string reads it from its own URL (import.meta.url),
+  // which is the response's, so only it gets a response under the URL it asked for.
+  if (cached && (cached.url === request.url || request.mode === "navigate")) return cached;
+  if (cached) return new Response(cached.body, cached);
   try {
     return await fetch(request);
   } catch (error) {

@@ -10,7 +10,17 @@ from playwright.sync_api import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from offline import precache_entries  # noqa: E402
+from offline import precache_entries, precache_version, render_service_worker  # noqa: E402
+
+__all__ = [
+    "INSTALL_TIMEOUT_MS",
+    "cached_urls",
+    "precache_entries",
+    "precache_version",
+    "precached_urls",
+    "render_service_worker",
+    "wait_until_offline_ready",
+]
 
 # The whole site is downloaded once: allow for a busy machine.
 INSTALL_TIMEOUT_MS = 60_000

@@ -1,0 +1,237 @@
+"""Offline after one visit: the checklist, the guidance and its search with no network; a new version taken whole."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Response, expect
+
+from .checklist_browser import (
+    PYTHON_TIMEOUT_MS,
+    READY,
+    answer_by_clicking,
+    expect_question,
+    heading,
+    open_checklist,
+    route_to_each_verdict,
+    walk,
+)
+from .conftest import ROOT, QuietHandler, build_site, serve
+from .offline_browser import (
+    INSTALL_TIMEOUT_MS,
+    cached_urls,
+    precache_entries,
+    precache_version,
+    precached_urls,
+    render_service_worker,
+    wait_until_offline_ready,
+)
+
+ROUTE = route_to_each_verdict()["share-relevant"]
+# How a training card opens the checklist: with answers in the query string.
+PREFILLED = "checklist/?request=court-order&identity=checked"
+# A word of paragraph 49 ("...such as drug and alcohol misuse...").
+PARAGRAPH_49_WORD = "alcohol"
+SECOND_VERSION = "This is the second version of this site."
+# Names the build a response came from; Cache Storage keeps it with the response.
+BUILD_HEADER = "x-site-build"
+
+
+def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path) -> None:
+    """Made from the finished site: every file but the worker, source maps and sitemaps; pages under their links."""
+    entries = precache_entries(built_site)
+    assert (built_site / "sw.js").read_text(encoding="utf-8") == render_service_worker(entries)
+    on_disk = {
+        path.relative_to(built_site).as_posix()
+        for path in built_site.rglob("*")
+        if path.is_file() and path.name not in {"sw.js", "sitemap.xml", "sitemap.xml.gz"} and path.suffix != ".map"
+    }
+    assert {path.removeprefix("./") + "index.html" if path.endswith("/") else path for path, _ in entries} == on_disk
+    listed = {path for path, _ in entries}
+    assert {"./", "guidance/", "checklist/", "404.html", "manifest.webmanifest", "search/search_index.json"} <= listed
+    assert any(path.endswith("/pyodide.asm.wasm") for path in listed)
+    assert any(path.endswith(".whl") for path in listed)
+
+
+def test_the_version_changes_with_any_file_and_only_then(built_site: Path) -> None:
+    entries = precache_entries(built_site)
+    assert render_service_worker(entries) == render_service_worker(list(entries))
+    changed = [(path, "sha256-changed" if path == "guidance/" else digest) for path, digest in entries]
+    assert precache_version(changed) != precache_version(entries)
+
+
+def test_the_manifest_declares_icons_of_the_sizes_they_are(built_site: Path) -> None:
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["display"] == "standalone" and manifest["start_url"] == manifest["scope"] == "./"
+    purposes = set()
+    for icon in manifest["icons"]:
+        data = (built_site / icon["src"]).read_bytes()
+        if icon["type"] == "image/png":
+            assert data.startswith(b"\x89PNG\r\n\x1a\n"), icon
+            assert "{}x{}".format(*struct.unpack(">II", data[16:24])) == icon["sizes"], icon
+        else:
+            assert icon["type"] == "image/svg+xml" and data.startswith(b"<svg"), icon
+        purposes.add((icon["sizes"], icon.get("purpose", "any")))
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= purposes
+
+
+def test_the_site_is_installable_without_console_errors(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type in {"error", "warning"} else None)
+    page.goto(f"{site_url}/")
+    wait_until_offline_ready(page)
+    devtools = context.new_cdp_session(page)
+    manifest = devtools.send("Page.getAppManifest")
+    assert manifest["url"] == f"{site_url}/manifest.webmanifest"
+    assert manifest["errors"] == []
+    installability = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Every Playwright context is private browsing, where nothing can be installed: the only reason allowed.
+    assert [error["errorId"] for error in installability] in ([], ["in-incognito"])
+    assert problems == []
+    context.close()
+
+
+def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url: str) -> None:
+    context, page = open_checklist(browser, site_url)
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
+    page.reload()
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    for number, (question_id, value) in enumerate(ROUTE):
+        if number:
+            expect_question(page, question_id)
+        answer_by_clicking(page, question_id, value)
+    page.get_by_role("button", name="See the outcome").click()
+    expect(heading(page)).to_have_text(walk(dict(ROUTE))[1].to_dict()["verdict"]["title"])
+    assert responses and all(response.from_service_worker for response in responses)
+    assert [response.url for response in responses if response.url.endswith("/pyodide.asm.wasm")]
+
+    # The link a training card gives, answers in its query string, opens the same page.
+    response = page.goto(f"{site_url}/{PREFILLED}")
+    assert response is not None and response.ok and response.from_service_worker
+    expect(heading(page)).to_be_visible()
+    context.close()
+
+
+def test_the_guidance_and_its_search_work_offline(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/guidance/")
+    wait_until_offline_ready(page)
+    context.set_offline(True)
+    page.reload()
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially(PARAGRAPH_49_WORD)
+    result = f"{site_url}/guidance/?h={PARAGRAPH_49_WORD}"
+    page.locator(f'.md-search-result__link[href="{result}"]').click()
+    expect(page).to_have_url(result)
+    expect(page.locator("#para-49 mark").first).to_have_text(PARAGRAPH_49_WORD, ignore_case=True)
+    # A page that is not part of the site gets the site's own "not found" page, not the browser's error.
+    response = page.goto(f"{site_url}/no-such-page/")
+    assert response is not None and response.from_service_worker
+    expect(page.locator("h1")).to_have_text("404 - Not found")
+    context.close()
+
+
+class _MarkedHandler(QuietHandler):
+    """Serves one build, naming it in a header on every response."""
+
+    def __init__(self, *args: object, build: str, **kwargs: object) -> None:
+        self.build = build
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        self.send_header(BUILD_HEADER, self.build)
+        super().end_headers()
+
+
+class _SwitchableSite:
+    """One origin serving either of two builds; the test chooses which, as a deployment would."""
+
+    def __init__(self, builds: dict[str, Path]) -> None:
+        self.builds = builds
+        self.current = next(iter(builds))
+
+    def __call__(self, *args: object, **kwargs: object) -> _MarkedHandler:
+        return _MarkedHandler(*args, directory=str(self.builds[self.current]), build=self.current, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built again from a copy of the project whose home page says it is the second version."""
+    work = tmp_path_factory.mktemp("second-version")
+    project = work / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "build", "*.egg-info", "__pycache__")
+    )
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    home = project / "docs" / "index.md"
+    home.write_text(f"{home.read_text(encoding='utf-8')}\n{SECOND_VERSION}\n", encoding="utf-8")
+    result = build_site(project, work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def builds_in_one_load(page: Page, load: Callable[[], object]) -> set[tuple[str, bool]]:
+    """Which builds the responses of one page load came from, and whether the service worker gave each."""
+    builds: list[tuple[str, bool]] = []
+
+    def record(response: Response) -> None:
+        builds.append((response.headers.get(BUILD_HEADER, "none"), response.from_service_worker))
+
+    page.on("response", record)
+    load()
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", record)
+    return set(builds)
+
+
+def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_site: Path, second_site: Path) -> None:
+    site = _SwitchableSite({"first": built_site, "second": second_site})
+    with serve(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/")
+        wait_until_offline_ready(page)
+        notice = page.locator(".offline-notice")
+        expect(notice).to_have_attribute("role", "status")
+        expect(notice).to_be_empty()
+
+        site.current = "second"
+        # Until the reader chooses, every page is the first version, whole, while the second downloads.
+        assert builds_in_one_load(page, page.reload) == {("first", True)}
+        expect(notice).to_have_text("A new version of this site is available. Reload", timeout=INSTALL_TIMEOUT_MS)
+        expect(page.get_by_text(SECOND_VERSION)).to_have_count(0)
+
+        def reload() -> None:
+            notice.get_by_role("button", name="Reload").focus()
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+
+        assert builds_in_one_load(page, reload) == {("second", True)}
+        expect(page.get_by_text(SECOND_VERSION)).to_be_visible()
+        expect(notice).to_be_empty()
+        version = precache_version(precache_entries(second_site))
+        caches = cached_urls(page)
+        assert list(caches) == [f"offline {url}/ {version}"]
+        assert set(caches[f"offline {url}/ {version}"]) == precached_urls(second_site, url)
+        cached_builds = page.evaluate(
+            """async (header) => {
+                const cache = await caches.open((await caches.keys())[0]);
+                const responses = await Promise.all((await cache.keys()).map((request) => cache.match(request)));
+                return [...new Set(responses.map((response) => response.headers.get(header)))];
+            }""",
+            BUILD_HEADER,
+        )
+        assert cached_builds == ["second"]
+        context.close()
