@@ -177,10 +177,9 @@ printable.hidden = true;
 askQuestion(data.first, { focus: false });
 performance.mark("checklist-first-question");
 
-python.ready
-  .then(() => evaluate([]))
-  .then(() => {
-    state.loaded = true;
-    performance.mark("checklist-ready");
-    status.textContent = "The checklist is ready.";
-  }, failed);
+// The first Python result: the question Python asks first. Sent now, it is answered as soon as Python is ready.
+evaluate([]).then(() => {
+  state.loaded = true;
+  performance.mark("checklist-ready");
+  status.textContent = "The checklist is ready.";
+}, failed);

@@ -1,11 +1,9 @@
 // Runs the checklist's rules (the Python `checklist` package, in Pyodide) off the page's main thread.
+// Loading starts with the first message; calls that arrive before Python is ready wait for it.
 //
-// In:  {type: "start", pyodide: URL of pyodide.mjs, wheel: URL of the checklist wheel}
-//      {type: "evaluate", id, calls: JSON text of [{answers, timestamp}]}
-// Out: {type: "ready"} | {type: "failed", message}
-//      {type: "results", id, results: JSON text of [{record, markdown} | {error}]} | {type: "results", id, error}
-
-let evaluateJson;
+// In:   {start: {pyodide: URL of pyodide.mjs, wheel: URL of the checklist wheel}}, then
+//       {id, calls: JSON text of [{answers, timestamp}]}
+// Out:  {id, results: JSON text of [{record, markdown} | {error}]} | {id, error} | {failed: message}
 
 // Pyodide only logs a WebAssembly download or compile that failed, then waits for ever:
 // surface the error so the page can say the checklist cannot start.
@@ -30,19 +28,18 @@ async function start({ pyodide, wheel }) {
   return python.pyimport("checklist.browser").evaluate_json;
 }
 
+let evaluateJson;
+
 self.onmessage = async ({ data }) => {
-  if (data.type === "start") {
-    evaluateJson = start(data);
-    evaluateJson.then(
-      () => self.postMessage({ type: "ready" }),
-      (error) => self.postMessage({ type: "failed", message: String(error) }),
-    );
-  } else if (data.type === "evaluate") {
-    try {
-      const run = await evaluateJson;
-      self.postMessage({ type: "results", id: data.id, results: run(data.calls) });
-    } catch (error) {
-      self.postMessage({ type: "results", id: data.id, error: String(error) });
-    }
+  if (data.start) {
+    evaluateJson = start(data.start);
+    evaluateJson.catch((error) => self.postMessage({ failed: String(error) }));
+    return;
+  }
+  try {
+    const run = await evaluateJson;
+    self.postMessage({ id: data.id, results: run(data.calls) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String(error) });
   }
 };
