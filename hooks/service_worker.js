@@ -19,7 +19,15 @@ self.addEventListener("install", (event) => {
   const requests = PRECACHE.files.map(
     ([path, integrity]) => new Request(new URL(path, SITE), { cache: "no-cache", integrity }),
   );
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(requests))
+      .catch(async (error) => {
+        await caches.delete(CACHE);
+        throw error;
+      }),
+  );
 });
 
 self.addEventListener("activate", (event) => {
