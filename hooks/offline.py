@@ -3,8 +3,8 @@
 Adds the web app manifest to the site, and at the end of the build writes the
 service worker, ``sw.js`` at the site root: the static logic in
 ``service_worker.js`` with the list of every built file (and its hash) in front.
-The version is a hash of that list, so the same site gives the same bytes, and
-any changed file gives a new version that browsers download as a whole.
+The version is a hash of that list and of the logic, so the same site gives the
+same bytes, and any change gives a new version that browsers download as a whole.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 // guidance, the search and the checklist (with its Python runtime) work with no network at all.
 //
 // PRECACHE, above, is written when the site is built: {version, files: [[URL relative to the site root,
-// Subresource Integrity hash], ...]}. The version is a hash of that list.
+// Subresource Integrity hash], ...]}. The version is a hash of that list and of this file.
 //
 // One cache per version, filled all or nothing and never changed afterwards. A new version waits until
 // the reader chooses to reload (the pages show a notice), so no page ever gets files of two versions.
