@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from checklist import QUESTIONS, Result, evaluate, load_checklist
 
@@ -56,7 +56,8 @@ def open_checklist(browser: Browser, site_url: str, **context_options: object) -
     return context, page
 
 
-def heading(page: Page) -> object:
+def heading(page: Page) -> Locator:
+    """The heading of the checklist's current screen: a question, the check of the answers, or the outcome."""
     return page.locator("#checklist-app h2.cl-heading")
 
 
