@@ -171,8 +171,9 @@ def _paths_table(paths: list[_Path]) -> str:
             f"<td>{', '.join(path.result.citations)}</td></tr>"
         )
     return (
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="Every path through the checklist">'
         '<table class="decision-paths"><thead><tr><th>Path</th><th>Answers, and the rules they fed</th>'
-        f"<th>Outcome</th><th>Cites paragraphs</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>Outcome</th><th>Cites paragraphs</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
@@ -83,10 +84,110 @@ def focused(page: Page) -> dict[str, str]:
     )
 
 
+# Where the focused element is and how it looks, then how it looks once blurred, then the focus put back.
+# Two frames let the page react to the focus (the theme opens its search then); transitions are finished
+# before each look, so each is the settled one.
+_FOCUS_LOOK = """async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const element = document.activeElement;
+    const settle = () => document.getAnimations()
+        .filter((animation) => animation.effect.getComputedTiming().endTime !== Infinity)
+        .forEach((animation) => animation.finish());
+    const look = () => {
+        settle();
+        const style = getComputedStyle(element);
+        return {
+            outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
+            outlineColor: style.outlineColor,
+            shadows: style.boxShadow,
+            background: style.backgroundColor,
+        };
+    };
+    let behind = element.parentElement;
+    while (behind && getComputedStyle(behind).backgroundColor.match(/^rgba\\(.*, 0\\)$/)) behind = behind.parentElement;
+    const focusVisible = element.matches(":focus-visible");
+    const focused = look();
+    const box = element.getBoundingClientRect();
+    const onScreen = element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+        && box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+        && box.left < innerWidth && box.top < innerHeight;
+    element.blur();
+    const unfocused = look();
+    element.focus({ preventScroll: true, focusVisible: true });
+    return {
+        element: element.outerHTML.slice(0, 120),
+        focusVisible,
+        onScreen,
+        refocused: document.activeElement === element,
+        backdrop: behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)",
+        focused,
+        unfocused,
+    };
+}"""
+
+
+def _rgba(css: str) -> tuple[float, float, float, float]:
+    red, green, blue, *alpha = (float(n) for n in re.findall(r"[\d.]+", css))
+    return red, green, blue, alpha[0] if alpha else 1.0
+
+
+def _over(css: str, backdrop: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The colour as painted over the backdrop."""
+    *colour, alpha = _rgba(css)
+    return (*(alpha * c + (1 - alpha) * b for c, b in zip(colour, backdrop, strict=False)), 1.0)
+
+
+def contrast(one: tuple[float, ...], other: tuple[float, ...]) -> float:
+    """WCAG contrast ratio of two opaque sRGB colours (0-255 channels)."""
+
+    def luminance(colour: tuple[float, ...]) -> float:
+        linear = [(c / 255 / 12.92) if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour[:3]]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _shadows(css: str) -> set[tuple[str, float, bool]]:
+    """Each box-shadow as (colour, how far it reaches in px, inset)."""
+    if css == "none":
+        return set()
+    shadows = set()
+    for shadow in re.split(r",(?![^(]*\))", css):
+        colour = re.search(r"rgba?\([^)]*\)", shadow).group()
+        lengths = [abs(float(n)) for n in re.findall(r"(-?[\d.]+)px", shadow)]
+        if _rgba(colour)[3] > 0:
+            shadows.add((colour, max(lengths, default=0), "inset" in shadow))
+    return shadows
+
+
+def expect_visible_focus(page: Page) -> None:
+    """The focused control is on screen and shows a focus indicator: an outline, a shadow or a background it
+    lacks unfocused, of non-zero width, in a colour at least 3:1 against what surrounds it (WCAG 2.4.7, 2.4.13)."""
+    look = page.evaluate(_FOCUS_LOOK)
+    focused, unfocused = look["focused"], look["unfocused"]
+    assert look["focusVisible"] and look["refocused"], look
+    assert look["onScreen"], f"the focus is out of sight: {look}"
+    backdrop = _over(look["backdrop"], (255, 255, 255, 1))
+    own = _over(unfocused["background"], backdrop)
+    parts: list[tuple[float, float]] = []  # (width in px, contrast)
+    if focused["outline"] > unfocused["outline"] or focused["outlineColor"] != unfocused["outlineColor"]:
+        parts.append((focused["outline"], contrast(_over(focused["outlineColor"], backdrop), backdrop)))
+    for colour, reach, inset in _shadows(focused["shadows"]) - _shadows(unfocused["shadows"]):
+        behind = own if inset else backdrop
+        parts.append((reach, contrast(_over(colour, behind), behind)))
+    if focused["background"] != unfocused["background"]:
+        parts.append((1.0, contrast(_over(focused["background"], backdrop), own)))
+    visible = [ratio for width, ratio in parts if width > 0]
+    assert visible, f"no focus indicator: {look}"
+    assert max(visible) >= 3, f"focus indicator contrast {max(visible):.2f} is under 3:1: {look}"
+
+
 def tab_to(page: Page, wanted: Callable[[dict[str, str]], bool], what: str, limit: int = 40) -> None:
-    """Press Tab until the focused element is the wanted one."""
+    """Press Tab until the focused element is the wanted one, checking that each control it stops on shows focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
+        expect_visible_focus(page)
         if wanted(focused(page)):
             return
     raise AssertionError(f"{what} cannot be reached with the Tab key")
@@ -99,6 +200,7 @@ def answer_by_keyboard(page: Page, question_id: str, value: str) -> None:
         if focused(page)["value"] == value:
             break
         page.keyboard.press("ArrowDown")
+        expect_visible_focus(page)
     page.keyboard.press("Space")
     expect(page.get_by_label(option_label(question_id, value), exact=True)).to_be_checked()
     tab_to(page, lambda element: element["text"] == "Continue", "Continue")

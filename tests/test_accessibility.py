@@ -34,6 +34,17 @@ def test_every_page_with_its_disclosures_open(context: BrowserContext, site_url:
     assert violations == []
 
 
+def test_the_search_with_its_results(context: BrowserContext, site_url: str) -> None:
+    page = context.new_page()
+    page.goto(f"{site_url}/guidance/")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")  # index loaded
+    page.get_by_role("textbox", name="Search").press_sequentially("consent")  # the theme searches on key presses
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    violations = axe_violations(page)
+    page.close()
+    assert violations == []
+
+
 def _scan_steps(page: Page, route: list[tuple[str, str]], scanned: set[str]) -> list[str]:
     """Answer the route by clicking, scanning each question not scanned before; end on the outcome, scanned."""
     violations = []

@@ -156,7 +156,11 @@ function action(item, paragraphs) {
 }
 
 function citation(item, paragraphs) {
-  const link = h("a", { href: paragraphs[item.paragraph] }, `Paragraph ${item.paragraph} in the guidance`);
+  const link = h(
+    "a",
+    { class: "cl-guidance-link", href: paragraphs[item.paragraph] },
+    `Paragraph ${item.paragraph} in the guidance`,
+  );
   if (!item.quoted) {
     return h(
       "details",
