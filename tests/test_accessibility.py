@@ -1,18 +1,28 @@
-"""axe-core finds no WCAG 2.2 AA or best-practice violation on any page, any checklist step, or without JavaScript."""
+"""axe-core finds no WCAG 2.2 AA or best-practice violation on any page, checklist step, search, or without JS."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist import QUESTIONS
 
-from .axe import axe_context, axe_violations, open_every_disclosure
+from .axe import AXE_SCRIPT, axe_context, axe_violations, open_every_disclosure
 from .checklist_browser import PYTHON_TIMEOUT_MS, answer_by_clicking, heading, question_text, route_to_each_verdict
 
 ROUTES = route_to_each_verdict()
+
+
+def test_axe_is_not_part_of_the_site(built_site: Path) -> None:
+    """axe-core is for the tests only: no file of the built site is it, is named after it or bundles it."""
+    axe = AXE_SCRIPT.read_bytes()
+    files = [path for path in built_site.rglob("*") if path.is_file()]
+    assert [path for path in files if "axe" in path.name or path.read_bytes() == axe] == []
+    scripts = [path for path in files if path.suffix in {".js", ".mjs"}]
+    assert [path for path in scripts if b"axe-core" in path.read_bytes()] == []
 
 
 @pytest.fixture(scope="module")
