@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from checklist import QUESTIONS
 from checklist.scenarios import load_scenarios
 
+from .axe import open_every_disclosure
 from .checklist_browser import (
     PYTHON_TIMEOUT_MS,
     answer_by_clicking,
@@ -160,7 +161,7 @@ def test_every_checklist_step_at_320_px(narrow: BrowserContext, site_url: str, s
     problems += layout_problems(page, screenshots / "320-checklist-check.png")
     page.get_by_role("button", name="See the outcome").click()
     expect(page.locator(".cl-outcome")).to_be_visible(timeout=PYTHON_TIMEOUT_MS)
-    page.locator("details").evaluate_all("(all) => all.forEach((details) => { details.open = true; })")
+    open_every_disclosure(page)
     problems += layout_problems(page, screenshots / "320-checklist-outcome.png")
     page.close()
     assert problems == [], "\n".join([f"screenshots in {screenshots}", *problems])
