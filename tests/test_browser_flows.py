@@ -86,7 +86,10 @@ def test_each_outcome_by_clicking(page: Page, verdict: str) -> None:
 
 
 def test_every_outcome_by_keyboard_alone(page: Page) -> None:
-    """All outcomes one after another, with Start again between them, never touching the mouse."""
+    """All outcomes one after another, with Start again between them, never touching the mouse.
+
+    Each control the focus stops on is on screen and shows a focus indicator (see ``tab_to``).
+    """
     expect(page.locator("#checklist-app h2.cl-heading")).not_to_be_focused()  # no focus taken on arrival
     for round_number, verdict in enumerate(sorted(ROUTES)):
         route = ROUTES[verdict]
