@@ -3,7 +3,7 @@
 // this module keeps the answers, shows what Python returns and moves the focus.
 
 import { python } from "./start.mjs";
-import { checkView, h, outcomeView, questionView } from "./views.mjs";
+import { checkView, h, outcomeView, questionView, showComparison } from "./views.mjs";
 
 const app = document.getElementById("checklist-app");
 const data = JSON.parse(document.getElementById("checklist-data").textContent);
@@ -67,24 +67,34 @@ async function answer(id, value) {
     if (!state.loaded) status.textContent = "Still loading the checklist. The next question appears when it is ready.";
   }, 400);
   try {
-    let outcome = await evaluate(state.asked);
     // After a change from "Check your answers", earlier answers are offered again for as long as Python asks them.
-    while (state.changing && outcome.record.next_question && state.values.has(outcome.record.next_question.id)) {
-      state.asked.push(outcome.record.next_question.id);
-      outcome = await evaluate(state.asked);
-    }
-    state.result = outcome;
-    if (outcome.record.verdict) {
-      showCheck();
-    } else {
-      state.changing = false;
-      askQuestion(outcome.record.next_question.id);
-    }
+    showResult(state.changing ? await replay() : await evaluate(state.asked));
   } catch (error) {
     failed(error);
   } finally {
     clearTimeout(waiting);
     state.busy = false;
+  }
+}
+
+// Ask Python again and again, adding each answer already given that it asks for next, until it asks for one
+// that has not been given or reaches an outcome.
+async function replay() {
+  let outcome = await evaluate(state.asked);
+  while (outcome.record.next_question && state.values.has(outcome.record.next_question.id)) {
+    state.asked.push(outcome.record.next_question.id);
+    outcome = await evaluate(state.asked);
+  }
+  return outcome;
+}
+
+function showResult(outcome) {
+  state.result = outcome;
+  if (outcome.record.verdict) {
+    showCheck();
+  } else {
+    state.changing = false;
+    askQuestion(outcome.record.next_question.id);
   }
 }
 
@@ -116,8 +126,29 @@ function showOutcome() {
     onDownload: () => download(record),
     onStartAgain: startAgain,
     onBack: showCheck,
+    whatIf: {
+      choices: state.asked.flatMap((id) =>
+        questions
+          .get(id)
+          .options.filter((option) => option.value !== state.values.get(id))
+          .map((option) => ({ question: questions.get(id), option })),
+      ),
+      onCompare: (questionId, value) => compare(questionId, value, screen),
+    },
   });
   show(screen);
+}
+
+// "What if": the same answers with one changed, decided by Python, shown beside the outcome reached.
+async function compare(questionId, value, screen) {
+  const [changed] = await python.evaluate([
+    { answers: { ...answersOf(state.asked), [questionId]: value }, timestamp: state.result.record.timestamp },
+  ]);
+  if (changed.error) throw new Error(changed.error);
+  showComparison(screen, state.result.record, changed.record, {
+    question: questions.get(questionId),
+    option: questions.get(questionId).options.find((o) => o.value === value),
+  });
 }
 
 async function copy(markdown, screen) {
@@ -171,11 +202,33 @@ window.addEventListener("afterprint", () => {
   for (const details of closed) details.open = false;
 });
 
+// Answers in the address (a training card's "open this scenario in the checklist" link): Python checks them,
+// then the checklist goes as far as they take it, and the doctor can check and change each one.
+async function prefill(answers) {
+  const [checked] = await python.evaluate([{ answers }]);
+  if (checked.error) {
+    alert.replaceChildren(
+      h("p", {}, "The answers in this link could not be used, so the checklist starts from the beginning. ", checked.error),
+    );
+    return;
+  }
+  state.values = new Map(Object.entries(answers));
+  state.asked = [];
+  showResult(await replay());
+  status.textContent = "The answers from the link are filled in. Check them, and change any that do not fit.";
+}
+
+const linked = [...new URLSearchParams(location.search)].filter(([id]) => questions.has(id));
+
 app.replaceChildren(status, alert, view);
 app.hidden = false;
 printable.hidden = true;
 askQuestion(data.first, { focus: false });
 performance.mark("checklist-first-question");
+if (linked.length > 0) {
+  status.textContent = "Filling in the answers from the link when the checklist is ready.";
+  prefill(Object.fromEntries(linked)).catch(failed);
+}
 
 // The first Python result: the question Python asks first. Sent now, it is answered as soon as Python is ready.
 evaluate([]).then(() => {

@@ -187,7 +187,81 @@ function citation(item, paragraphs) {
   );
 }
 
-export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, onStartAgain, onBack }) {
+// "What if one answer were different?": pick one change; Python's outcome for it appears beside this one.
+function whatIfForm({ choices, onCompare }) {
+  const select = h(
+    "select",
+    { id: "cl-what-if-choice", name: "change", class: "cl-select" },
+    choices.map(({ question, option }, index) =>
+      h("option", { value: String(index) }, `${question.text} ${option.label}`),
+    ),
+  );
+  const form = h(
+    "form",
+    { class: "cl-what-if", novalidate: true },
+    h("label", { class: "cl-label", for: "cl-what-if-choice" }, "Change one answer"),
+    select,
+    h("button", { type: "submit", class: "cl-button cl-button--secondary" }, "Compare"),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const { question, option } = choices[Number(select.value)];
+    onCompare(question.id, option.value);
+  });
+  return [
+    h("h3", {}, "What if one answer were different?"),
+    h("p", {}, "Choose a change to see, side by side, how the outcome and the paragraphs cited would change."),
+    form,
+    h("div", { class: "cl-comparison", "aria-live": "polite" }),
+  ];
+}
+
+function outcomeWords(record) {
+  return record.verdict ? record.verdict.title : `Not decided yet: the checklist would next ask “${record.next_question.text}”`;
+}
+
+function citedWords(record, other) {
+  const cited = record.citations.map((item) => item.paragraph);
+  const before = other.citations.map((item) => item.paragraph);
+  const added = cited.filter((id) => !before.includes(id));
+  const dropped = before.filter((id) => !cited.includes(id));
+  const change = [added.length && `adds ${added.join(", ")}`, dropped.length && `drops ${dropped.join(", ")}`]
+    .filter(Boolean)
+    .join("; ");
+  return `${cited.join(", ")}${change ? ` (${change})` : ""}`;
+}
+
+export function showComparison(screen, record, changed, { question, option }) {
+  const same = changed.verdict && changed.verdict.id === record.verdict.id;
+  screen.querySelector(".cl-comparison").replaceChildren(
+    h(
+      "table",
+      { class: "cl-comparison-table", "data-changed-verdict": changed.verdict ? changed.verdict.id : "" },
+      h("caption", {}, `If “${question.text}” were answered “${option.label}”`),
+      h("thead", {}, h("tr", {}, h("td", {}), h("th", { scope: "col" }, "Your answers"), h("th", { scope: "col" }, "With this change"))),
+      h(
+        "tbody",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, "Outcome"),
+          h("td", {}, outcomeWords(record)),
+          h("td", {}, same ? `Same: ${outcomeWords(changed)}` : `Changes to: ${outcomeWords(changed)}`),
+        ),
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, "Paragraphs cited"),
+          h("td", {}, record.citations.map((item) => item.paragraph).join(", ")),
+          h("td", {}, citedWords(changed, record)),
+        ),
+      ),
+    ),
+  );
+}
+
+export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, onStartAgain, onBack, whatIf }) {
   const { verdict } = record;
   return h(
     "div",
@@ -218,6 +292,7 @@ export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, 
     h("h3", {}, "What the guidance says"),
     h("p", {}, "Open a paragraph to read it here, or follow its link to read it in the guidance."),
     record.citations.map((item) => citation(item, paragraphs)),
+    whatIfForm(whatIf),
     h("h3", {}, "Keep a record"),
     h(
       "p",

@@ -1,0 +1,78 @@
+"""A training card opens its scenario in the checklist, and "what if" compares Python's outcome for one change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from checklist import evaluate, load_checklist
+from checklist.scenarios import Scenario, load_scenarios
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, heading, option_label, question_text, walk
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _one_card_per_outcome() -> list[Scenario]:
+    """Each Python boot in a page costs seconds: one card for each outcome is enough to show the links work."""
+    first: dict[str, Scenario] = {}
+    for scenario in load_scenarios():
+        first.setdefault(evaluate(scenario.answers).verdict, scenario)
+    return list(first.values())
+
+
+@pytest.mark.parametrize("scenario", _one_card_per_outcome(), ids=lambda scenario: scenario.id)
+def test_a_training_card_opens_its_answers_in_the_checklist(page: Page, site_url: str, scenario: Scenario) -> None:
+    page.goto(f"{site_url}/training/")
+    page.locator(f"[data-scenario='{scenario.id}'] .scenario-open a").click()
+    route, result = walk(scenario.answers)
+    expect(heading(page)).to_have_text("Check your answers", timeout=PYTHON_TIMEOUT_MS)
+    rows = page.locator(".cl-summary-row")
+    expect(rows.locator("dt")).to_have_text([question_text(q) for q, _ in route])
+    expect(rows.locator(".cl-summary-value")).to_have_text([option_label(q, v) for q, v in route])
+    page.get_by_role("button", name="See the outcome").click()
+    expect(page.locator(".cl-outcome")).to_have_attribute("data-verdict", result.verdict)
+
+
+def test_answers_in_a_link_that_are_not_allowed_are_refused_plainly(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/checklist/?request=court&identity=checked")
+    expect(page.locator(".cl-alert")).to_contain_text("could not be used", timeout=PYTHON_TIMEOUT_MS)
+    expect(page.locator(".cl-alert")).to_contain_text("'court' is not an answer to 'request'")
+    expect(heading(page)).to_have_text(question_text("request"))
+
+
+def test_what_if_shows_pythons_outcome_for_each_change_beside_the_one_reached(page: Page, site_url: str) -> None:
+    scenario = next(s for s in load_scenarios() if s.id == "mappa-meeting")
+    route, result = walk(scenario.answers)
+    checklist = load_checklist()
+    page.goto(f"{site_url}/checklist/?" + "&".join(f"{q}={v}" for q, v in route))
+    page.get_by_role("button", name="See the outcome").click(timeout=PYTHON_TIMEOUT_MS)
+    choices = page.locator("#cl-what-if-choice option")
+    changes = [(q, o) for q, v in route for o in checklist.question(q).options if o.value != v]
+    expect(choices).to_have_text([f"{question_text(q)} {o.label}" for q, o in changes])
+    for index, (question_id, option) in enumerate(changes):
+        changed = evaluate({**dict(route), question_id: option.value})
+        page.select_option("#cl-what-if-choice", index=index)
+        page.get_by_role("button", name="Compare").click()
+        table = page.locator(".cl-comparison-table")
+        expect(table.locator("caption")).to_contain_text(option.label)
+        expect(table).to_have_attribute("data-changed-verdict", changed.verdict or "")
+        cells = table.locator("tbody tr")
+        expect(cells.nth(0).locator("td").nth(0)).to_have_text(checklist.verdict(result.verdict).title)
+        words = (
+            checklist.verdict(changed.verdict).title
+            if changed.verdict
+            else f"Not decided yet: the checklist would next ask “{question_text(changed.next_question)}”"
+        )
+        prefix = "Same: " if changed.verdict == result.verdict else "Changes to: "
+        expect(cells.nth(0).locator("td").nth(1)).to_have_text(prefix + words)
+        expect(cells.nth(1).locator("td").nth(0)).to_have_text(", ".join(result.citations))
+        expect(cells.nth(1).locator("td").nth(1)).to_contain_text(", ".join(changed.citations))
