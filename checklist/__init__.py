@@ -12,7 +12,14 @@ from .rules import AnswerError, evaluate
 from .validation import DataError
 from .version import __version__
 
-QUESTIONS: tuple[Question, ...] = load_checklist().questions
+
+def __getattr__(name: str) -> tuple[Question, ...]:
+    """``QUESTIONS``, read from the data on first use, so importing the package never fails on bad data:
+    the error comes from the loader, naming the file, when the questions are first needed."""
+    if name == "QUESTIONS":
+        return load_checklist().questions
+    raise AttributeError(f"module 'checklist' has no attribute {name!r}")
+
 
 __all__ = [
     "QUESTIONS",

@@ -19,10 +19,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .guidance import load_guidance
-from .questions import Action, citable_paragraphs, load_checklist
+from .questions import QUESTIONS_FILE, Action, citable_paragraphs, load_checklist
 from .record import Result
+from .validation import DataError
 
-__all__ = ["RULES", "AnswerError", "Check", "Condition", "Reading", "Rule", "Step", "evaluate"]
+__all__ = [
+    "RULES",
+    "AnswerError",
+    "Check",
+    "Condition",
+    "Reading",
+    "Rule",
+    "Step",
+    "check_rules_against_words",
+    "evaluate",
+]
 
 
 class AnswerError(ValueError):
@@ -249,6 +260,28 @@ RULES: tuple[Rule, ...] = (
     advice_needed,
     no_condition_for_sharing,
 )
+
+
+def check_rules_against_words() -> None:
+    """The questions data must give words for exactly the verdicts and actions the rules use.
+
+    Raises ``DataError`` naming the data file and the verdict or action, so a renamed id
+    stops the build instead of failing when that outcome is first reached.
+    """
+    checklist = load_checklist()
+    data_file = f"checklist/data/{QUESTIONS_FILE}"
+    for kind, used, worded in (
+        ("verdict", {rule.verdict for rule in RULES}, {verdict.id for verdict in checklist.verdicts}),
+        (
+            "action",
+            {ACT_QUICKLY} | {step.action for rule in RULES for step in rule.steps},
+            {action.id for action in checklist.actions},
+        ),
+    ):
+        if missing := sorted(used - worded):
+            raise DataError(data_file, f"{kind}s", "id", f"no {kind} {missing[0]!r}, which the rules use")
+        if unused := sorted(worded - used):
+            raise DataError(data_file, f"{kind} {unused[0]}", "id", f"no rule uses {kind} {unused[0]!r}")
 
 
 def evaluate(answers: Mapping[str, str], *, timestamp: str | None = None) -> Result:

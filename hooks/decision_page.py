@@ -15,7 +15,7 @@ from typing import Any
 from guidance_html import GUIDANCE_PAGE
 from page_markup import duty_tag, paragraph_link, paragraph_links, words
 
-from checklist import QUESTIONS, Result, evaluate, load_checklist, load_guidance, plain_text
+from checklist import Result, evaluate, load_checklist, load_guidance, plain_text
 from checklist.questions import Question, referred_paragraph
 from checklist.rules import ACT_QUICKLY, RULES, Rule
 
@@ -75,7 +75,7 @@ def _questions_table(guidance_page: str) -> str:
     rows = [
         f"| {number} | {words(q.text)} | {'<br>'.join(words(o.label) for o in q.options)} "
         f"| {paragraph_links(q.paragraphs, guidance_page)} |"
-        for number, q in enumerate(QUESTIONS, start=1)
+        for number, q in enumerate(load_checklist().questions, start=1)
     ]
     return "\n".join(["| No. | Question | Answers | Paragraphs |", "|---|---|---|---|", *rows])
 
@@ -223,7 +223,7 @@ def _qualifiers(targets: dict[str, list[dict[str, str]]]) -> dict[str, str]:
     """When one answer leads to different places, name the earlier answer that decides which."""
     if len(targets) == 1:
         return dict.fromkeys(targets, "")
-    for question in QUESTIONS:
+    for question in load_checklist().questions:
         values = {target: {answers.get(question.id) for answers in paths} for target, paths in targets.items()}
         if len({frozenset(v) for v in values.values()}) == len(targets):
             widest = max(values, key=lambda target: len(values[target]))
@@ -298,7 +298,7 @@ def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", style
 
 def _svg(edges: list[_Edge]) -> str:
     checklist = load_checklist()
-    order = [question.id for question in QUESTIONS]
+    order = [question.id for question in load_checklist().questions]
     questions = {q: (_QUESTION_X, _TOP + i * _ROW) for i, q in enumerate(order)}
     # Each outcome sits level with the first question that leads to it, pushed down to avoid overlaps.
     level: dict[str, int] = {}

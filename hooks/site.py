@@ -24,16 +24,20 @@ from mkdocs.utils import get_relative_url
 from training_page import TRAINING_PAGE, render_training_page
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
+from checklist.rules import check_rules_against_words
 from checklist.scenarios import load_scenarios
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the data once, failing the build on bad data, and expose edition facts to templates."""
-    load_guidance.cache_clear()  # `mkdocs serve` rebuilds in one process: reread edited data
+    for loader in (load_guidance, load_checklist, load_scenarios):
+        loader.cache_clear()  # `mkdocs serve` rebuilds in one process: reread edited data
     try:
         guidance = load_guidance()
+        check_rules_against_words()
+        load_scenarios()
     except DataError as error:
-        raise PluginError(f"Invalid guidance data: {error}") from None
+        raise PluginError(f"Invalid data: {error}") from None
     document = guidance.document
     config.extra["edition"] = {
         "title": document.title,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checklist import DataError, load_checklist
+from checklist.rules import RULES, check_rules_against_words
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "questions.toml"
 
@@ -129,3 +130,9 @@ def test_toml_syntax_errors_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_with(tmp_path, 'id = "request"', 'id = "request')
     assert raised.value.field == "(syntax)"
+
+
+def test_the_data_words_exactly_the_verdicts_and_actions_the_rules_use() -> None:
+    check_rules_against_words()  # raises DataError naming the file and the id otherwise
+    checklist = load_checklist()
+    assert {rule.verdict for rule in RULES} == {verdict.id for verdict in checklist.verdicts}

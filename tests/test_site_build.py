@@ -136,7 +136,8 @@ def test_no_guidance_text_is_hand_copied_into_docs() -> None:
             assert copied == [], f"{source} copies guidance text"
 
 
-def test_malformed_data_fails_the_build_with_the_loaders_message(tmp_path: Path) -> None:
+def _project_copy(tmp_path: Path) -> Path:
+    """What the site build reads, copied, so a test can break the copy's data."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("mkdocs.yml", "docs", "hooks", "overrides", "checklist"):
@@ -145,6 +146,11 @@ def test_malformed_data_fails_the_build_with_the_loaders_message(tmp_path: Path)
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, project / name)
+    return project
+
+
+def test_malformed_data_fails_the_build_with_the_loaders_message(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
     data = project / "checklist" / "data" / "guidance.toml"
     data.write_text(data.read_text(encoding="utf-8").replace("{fn:relevance}", "{fn:relevant}"), encoding="utf-8")
 
@@ -154,3 +160,37 @@ def test_malformed_data_fails_the_build_with_the_loaders_message(tmp_path: Path)
     assert "checklist/data/guidance.toml: paragraph 49, field 'clauses[2].text'" in result.stderr
     assert "footnote 'relevant', which does not exist" in result.stderr
     assert not (tmp_path / "site" / "guidance" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("data_file", "old", "new", "message"),
+    [
+        (
+            "questions.toml",
+            'id = "verify-identity"',
+            'id = "verify-identty"',
+            "checklist/data/questions.toml: verdicts, field 'id': no verdict 'verify-identity', which the rules use",
+        ),
+        (
+            "scenarios.toml",
+            'request = "court-order", identity = "checked" }',
+            'request = "court", identity = "checked" }',
+            "checklist/data/scenarios.toml: scenario court-order, field 'answers.request': 'court' is not an answer",
+        ),
+    ],
+    ids=["questions", "scenarios"],
+)
+def test_malformed_checklist_data_fails_the_build_too(
+    tmp_path: Path, data_file: str, old: str, new: str, message: str
+) -> None:
+    project = _project_copy(tmp_path)
+    data = project / "checklist" / "data" / data_file
+    original = data.read_text(encoding="utf-8")
+    assert old in original
+    data.write_text(original.replace(old, new, 1), encoding="utf-8")
+
+    result = build_site(project, tmp_path / "site")
+
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
