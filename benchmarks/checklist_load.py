@@ -37,6 +37,7 @@ from playwright.sync_api import Browser, Page, Request, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ROUND_TRIPS = 200
+TIMEOUT_MS = 120_000
 
 # A blank page that boots the same Pyodide files the site ships, on the main thread, and nothing else.
 BARE_PAGE = """<!doctype html><meta charset="utf-8"><title>Bare Pyodide boot</title>
@@ -104,11 +105,15 @@ def serve(directory: Path) -> Iterator[str]:
 def wait_for_mark(page: Page, name: str) -> float:
     """When the page set the performance mark ``name``, in ms from navigation start."""
     return page.evaluate(
-        """async (name) => {
-            while (!performance.getEntriesByName(name).length) await new Promise((r) => setTimeout(r, 5));
+        """async ([name, timeout]) => {
+            const started = performance.now();
+            while (!performance.getEntriesByName(name).length) {
+                if (performance.now() - started > timeout) throw new Error(`no ${name} mark: did the page fail?`);
+                await new Promise((resolve) => setTimeout(resolve, 5));
+            }
             return performance.getEntriesByName(name)[0].startTime;
         }""",
-        name,
+        [name, TIMEOUT_MS],
     )
 
 
