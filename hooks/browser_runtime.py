@@ -1,9 +1,10 @@
 """The checklist's browser runtime as site files: Pyodide from ``node_modules`` and the ``checklist`` wheel.
 
 The site serves everything the checklist page needs, so nothing is ever fetched
-from another origin. Only the Pyodide files the checklist uses are shipped, under a
-versioned path; the wheel sits under a content-hashed path, so both can be cached
-for ever and a changed rule module is never served stale.
+from another origin. Only the Pyodide files the checklist page requests are
+shipped, under a versioned path. The standard library and the wheel are shipped
+byte-compiled (see ``pyc_archive.py``), each under a content-hashed path, so all
+can be cached for ever and a changed rule module is never served stale.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PYODIDE_PACKAGE = Path("node_modules") / "pyodide"
-# The runtime proper; the lock file is rewritten (see ``index_only_lockfile``), the rest is not needed.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# What the page loads as they are; the standard library is byte-compiled and the lock file passed inline.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB = "python_stdlib.zip"
 LOCKFILE = "pyodide-lock.json"
 # Fixed zip timestamps make the wheel reproducible: same sources, same bytes, same hashed path.
 _SOURCE_DATE_EPOCH = "315532800"
 # What the wheel is built from; nothing else of the checkout goes into it.
 _WHEEL_SOURCES = ("pyproject.toml", "README.md", "checklist")
+# Compiling the standard library takes seconds: its output is kept here, named by everything it depends on.
+BYTECODE_CACHE = Path(".cache") / "bytecode"
+_COMPILER = Path(__file__).with_name("compile_bytecode.mjs")
+_COMPILER_PYTHON = Path(__file__).with_name("pyc_archive.py")
 
 
 class RuntimeUnavailable(Exception):
@@ -39,8 +45,14 @@ class BrowserRuntime:
 
     pyodide_module: str
     """Site path of ``pyodide.mjs``; the rest of the runtime sits beside it."""
+    stdlib: str
+    """Site path of the byte-compiled standard library."""
     wheel: str
-    """Site path of the ``checklist`` wheel."""
+    """Site path of the byte-compiled ``checklist`` wheel."""
+    lockfile: str
+    """The lock file Pyodide is given inline (JSON), so it does not fetch one."""
+    snapshot: str
+    """Site path naming the browser's stored memory snapshot of this runtime; never a file."""
     files: dict[str, Path | bytes]
     """Site path to the file to copy, or to the content to write."""
 
@@ -51,16 +63,29 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     version = pyodide_version(package)
     base = f"assets/pyodide/{version}/"
     files: dict[str, Path | bytes] = {base + name: package / name for name in RUNTIME_FILES}
-    files[base + LOCKFILE] = index_only_lockfile((package / LOCKFILE).read_text(encoding="utf-8")).encode()
     wheel_name, wheel = build_wheel(project)
-    wheel_path = f"assets/checklist/wheels/{hashlib.sha256(wheel).hexdigest()[:16]}/{wheel_name}"
+    stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), wheel])
+    stdlib_path = f"{base}stdlib/{_content_hash(stdlib)}/{STDLIB}"
+    wheel_path = f"assets/checklist/wheels/{_content_hash(wheel)}/{wheel_name}"
+    files[stdlib_path] = stdlib
     files[wheel_path] = wheel
-    return BrowserRuntime(pyodide_module=base + "pyodide.mjs", wheel=wheel_path, files=files)
+    return BrowserRuntime(
+        pyodide_module=base + "pyodide.mjs",
+        stdlib=stdlib_path,
+        wheel=wheel_path,
+        lockfile=index_only_lockfile((package / LOCKFILE).read_text(encoding="utf-8")),
+        snapshot=f"{base}snapshots/{_content_hash(stdlib)}-{_content_hash(wheel)}",
+        files=files,
+    )
+
+
+def _content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def pyodide_version(package: Path) -> str:
     """The installed Pyodide's version, checked to be complete."""
-    missing = [name for name in (*RUNTIME_FILES, LOCKFILE, "package.json") if not (package / name).is_file()]
+    missing = [name for name in (*RUNTIME_FILES, STDLIB, LOCKFILE, "package.json") if not (package / name).is_file()]
     if missing:
         raise RuntimeUnavailable(
             f"Pyodide is not installed ({package} lacks {', '.join(missing)}). "
@@ -73,7 +98,7 @@ def index_only_lockfile(lockfile: str) -> str:
     """Pyodide's lock file without its package index.
 
     The checklist loads no package from the Pyodide distribution, only its own
-    wheel by URL; the runtime still reads the file's ``info`` to check its ABI.
+    wheel by URL; the runtime still reads the lock file's ``info`` to check its ABI.
     """
     return json.dumps({"info": json.loads(lockfile)["info"], "packages": {}}, sort_keys=True)
 
@@ -105,6 +130,50 @@ def build_wheel(project: Path) -> tuple[str, bytes]:
         (wheel,) = dist.glob("*.whl")
         _check_wheel(wheel)
         return wheel.name, wheel.read_bytes()
+
+
+def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[bytes]:
+    """Each zip archive with its modules byte-compiled by the vendored Pyodide, run in Node.js.
+
+    Results are kept in ``BYTECODE_CACHE`` under a hash of the Pyodide version, the
+    compiler and the archive, so a rebuild compiles only what changed, and always to
+    the same bytes.
+    """
+    cache = project / BYTECODE_CACHE
+    compiler = hashlib.sha256(_COMPILER.read_bytes() + _COMPILER_PYTHON.read_bytes()).hexdigest()
+    keys = [hashlib.sha256(archive).hexdigest() for archive in archives]
+    targets = [cache / hashlib.sha256(f"{version} {compiler} {key}".encode()).hexdigest() for key in keys]
+    missing = [(archive, target) for archive, target in zip(archives, targets, strict=True) if not target.is_file()]
+    if missing:
+        _run_compiler(project / PYODIDE_PACKAGE, cache, missing)
+    return [target.read_bytes() for target in targets]
+
+
+def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeUnavailable(
+            "Node.js is not installed: the build runs Pyodide in Node.js to byte-compile the Python the "
+            "checklist loads. Install Node.js (it comes with npm), then build again."
+        )
+    cache.mkdir(parents=True, exist_ok=True)
+    # Written beside the cache and moved into place whole, so a concurrent build never reads a half-written file.
+    with tempfile.TemporaryDirectory(prefix="compiling-", dir=cache) as work:
+        arguments = []
+        for number, (archive, target) in enumerate(archives):
+            source = Path(work) / f"{number}.zip"
+            source.write_bytes(archive)
+            arguments += [str(source), str(Path(work) / target.name)]
+        result = subprocess.run(
+            [node, str(_COMPILER), str(package.resolve()), *arguments],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeUnavailable(f"Byte-compiling Python with Pyodide failed:\n{result.stderr[-4000:]}")
+        for _, target in archives:
+            os.replace(Path(work) / target.name, target)
 
 
 def _check_wheel(wheel: Path) -> None:

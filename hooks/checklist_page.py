@@ -28,7 +28,10 @@ class ChecklistLinks:
 
     guidance: str
     pyodide_module: str
+    stdlib: str
     wheel: str
+    snapshot: str
+    """Where the browser keeps its memory snapshot of this runtime (a Cache Storage key, never fetched)."""
 
 
 def _anchors(guidance: Guidance, guidance_url: str) -> dict[str, str]:
@@ -36,8 +39,13 @@ def _anchors(guidance: Guidance, guidance_url: str) -> dict[str, str]:
     return {pid: f"{guidance_url}#{paragraph_anchor(pid)}" for pid in citable_paragraphs(guidance)}
 
 
-def render_checklist_page(checklist: Checklist, guidance: Guidance, first_question: str, links: ChecklistLinks) -> str:
-    """Markdown source of the checklist page; ``first_question`` is what the rules ask first."""
+def render_checklist_page(
+    checklist: Checklist, guidance: Guidance, first_question: str, links: ChecklistLinks, lockfile: str
+) -> str:
+    """Markdown source of the checklist page; ``first_question`` is what the rules ask first.
+
+    ``lockfile`` (JSON) goes into the page, so Pyodide starts without fetching one.
+    """
     anchors = _anchors(guidance, links.guidance)
     data = {
         "first": first_question,
@@ -53,7 +61,11 @@ def render_checklist_page(checklist: Checklist, guidance: Guidance, first_questi
             f"template: {TEMPLATE}",
             "title: Checklist",
             f"pyodide: {links.pyodide_module}",
+            f"stdlib: {links.stdlib}",
             f"wheel: {links.wheel}",
+            f"snapshot: {links.snapshot}",
+            # A JSON string is a YAML string too: the front matter gives back exactly this text.
+            f"lockfile: {json.dumps(lockfile)}",
             "---",
             "",
             "# Checklist: a request about a child",

@@ -79,10 +79,12 @@ def _checklist_page(files: Files, config: MkDocsConfig) -> str:
     links = ChecklistLinks(
         guidance=get_relative_url(_url(config, GUIDANCE_PAGE), page),
         pyodide_module=get_relative_url(runtime.pyodide_module, page),
+        stdlib=get_relative_url(runtime.stdlib, page),
         wheel=get_relative_url(runtime.wheel, page),
+        snapshot=get_relative_url(runtime.snapshot, page),
     )
     first_question = evaluate({}).next_question
-    return render_checklist_page(load_checklist(), load_guidance(), first_question, links)
+    return render_checklist_page(load_checklist(), load_guidance(), first_question, links, runtime.lockfile)
 
 
 def _url(config: MkDocsConfig, path: str) -> str:

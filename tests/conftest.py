@@ -16,17 +16,18 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The build-time site code, imported by module name as mkdocs imports its hooks.
+sys.path.insert(0, str(ROOT / "hooks"))
 # Debian's Chromium: Playwright's own browser download cannot be used.
 CHROMIUM = "/usr/bin/chromium"
 
 
-def build_site(project: Path, destination: Path) -> subprocess.CompletedProcess[str]:
-    """Run a real ``mkdocs build --strict`` of ``project`` into ``destination``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, destination: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a real ``mkdocs build --strict`` of ``project`` into ``destination``, in ``env`` (default: this one)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=project,
-        env=env,
+        env={**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         check=False,

@@ -1,14 +1,17 @@
-"""Parity: for every combination of answers, Python in the browser gives exactly CPython's record."""
+"""Parity: for every combination of answers, Python in the browser gives exactly CPython's record, however it
+started: from the standard library's source, from bytecode, or from a memory snapshot."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from playwright.sync_api import Browser
-
-from checklist import AnswerError, evaluate
+import pytest
+from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, every_answer_set, open_checklist
+from .conftest import ROOT
+from .python_browser import EVALUATE_IN_BROWSER, in_cpython, started_from, stored_snapshots
 
 TIMESTAMP = "2024-05-01T14:30:00+01:00"
 BAD_CALLS = [
@@ -18,25 +21,45 @@ BAD_CALLS = [
     {"answers": {"request": "court-order"}, "timestamp": 1714570200},
 ]
 
-# One batch through the page's own client and worker: a single round trip for every call.
-EVALUATE_IN_BROWSER = """async (calls) => {
-    const { python } = await import(document.querySelector("script[data-pyodide]").src);
-    return await python.evaluate(calls);
-}"""
+
+def from_source(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
+    """Pyodide as it comes, compiling the standard library and the package from their source."""
+    context = browser.new_context(service_workers="block")
+    _, wheel = build_wheel(ROOT)
+    stdlib = (ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes()
+    context.route("**/python_stdlib.zip", lambda route: route.fulfill(body=stdlib))
+    context.route("**/checklist-*.whl", lambda route: route.fulfill(body=wheel))
+    page = context.new_page()
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    page.goto(f"{site_url}/checklist/")
+    assert started_from(page) == "bytecode"  # the same full start, given other files
+    return context, page
 
 
-def in_cpython(call: dict[str, Any]) -> dict[str, Any]:
-    try:
-        result = evaluate(call["answers"], timestamp=call["timestamp"])
-    except AnswerError as error:
-        return {"error": str(error)}
-    return {"record": result.to_dict(), "markdown": result.to_markdown()}
-
-
-def test_every_combination_of_answers_gives_cpythons_record(browser: Browser, site_url: str) -> None:
-    calls = [{"answers": answers, "timestamp": TIMESTAMP} for answers in every_answer_set()] + BAD_CALLS
+def from_bytecode(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
+    """A first visit: the site's byte-compiled standard library and wheel."""
     context, page = open_checklist(browser, site_url)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    assert started_from(page) == "bytecode"
+    return context, page
+
+
+def from_snapshot(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
+    """A later visit: Python's memory as a snapshot taken after the first."""
+    context, page = open_checklist(browser, site_url)
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    stored_snapshots(page, wait=True)
+    page.reload()
+    assert started_from(page) == "snapshot"
+    return context, page
+
+
+@pytest.mark.parametrize("start", [from_source, from_bytecode, from_snapshot], ids=lambda start: start.__name__)
+def test_every_combination_of_answers_gives_cpythons_record(
+    browser: Browser, site_url: str, start: Callable[[Browser, str], tuple[BrowserContext, Page]]
+) -> None:
+    calls = [{"answers": answers, "timestamp": TIMESTAMP} for answers in every_answer_set()] + BAD_CALLS
+    context, page = start(browser, site_url)
     in_browser = page.evaluate(EVALUATE_IN_BROWSER, calls)
     context.close()
     assert len(in_browser) == len(calls) > 900

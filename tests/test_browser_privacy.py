@@ -19,12 +19,17 @@ from .checklist_browser import (
     route_to_each_verdict,
 )
 from .offline_browser import cached_urls, precached_urls
+from .python_browser import SNAPSHOT_CACHE_PREFIX, stored_snapshots
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'none'"
 )
 ROUTE = route_to_each_verdict()["share-relevant"]
+SNAPSHOT_KEY = """() => {
+    const script = document.querySelector("script[data-snapshot]");
+    return new URL(script.dataset.snapshot, document.baseURI).href;
+}"""
 # The smallest valid WebAssembly module: the magic number and version 1.
 EMPTY_WASM = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
 
@@ -117,8 +122,13 @@ def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(
         })"""
     )
     assert stored == {"local": 0, "session": 0, "databases": 0}
-    # Cache Storage holds the site's own files for offline use, and nothing else.
-    assert {url for urls in cached_urls(page).values() for url in urls} <= precached_urls(built_site, site_url)
+    # Cache Storage holds the site's own files for offline use and Python's memory as it was on starting, taken
+    # in a worker of its own before any answer: nothing the reader entered.
+    assert stored_snapshots(page, wait=True) == [page.evaluate(SNAPSHOT_KEY)]
+    site_files = {
+        url for name, urls in cached_urls(page).items() if not name.startswith(SNAPSHOT_CACHE_PREFIX) for url in urls
+    }
+    assert site_files <= precached_urls(built_site, site_url)
     assert context.cookies() == []
     assert sent == []
     context.close()

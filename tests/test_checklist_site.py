@@ -30,10 +30,10 @@ def island(checklist_page: BeautifulSoup) -> dict:
 
 @pytest.fixture(scope="module")
 def runtime(checklist_page: BeautifulSoup) -> dict[str, str]:
-    """Where the page's start module finds Pyodide and the wheel, relative to the page."""
+    """What the page's start module is told: where Pyodide, the standard library and the wheel are, and more."""
     script = checklist_page.find("script", attrs={"data-pyodide": True})
     assert script["type"] == "module" and script.has_attr("async")
-    return {"pyodide": script["data-pyodide"], "wheel": script["data-wheel"]}
+    return {name.removeprefix("data-"): value for name, value in script.attrs.items() if name.startswith("data-")}
 
 
 def site_file(site: Path, relative_url: str) -> Path:
@@ -64,29 +64,38 @@ def test_every_citable_paragraph_links_to_its_anchor_in_the_guidance(built_site:
 
 
 def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, runtime: dict[str, str]) -> None:
-    runtime = site_file(built_site, runtime["pyodide"]).parent
-    assert runtime.parent == built_site / "assets/pyodide"
+    directory = site_file(built_site, runtime["pyodide"]).parent
+    assert directory.parent == built_site / "assets/pyodide"
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
-    assert runtime.name == package["version"] == "314.0.7"
-    shipped = sorted(path.name for path in runtime.iterdir())
-    assert shipped == ["pyodide-lock.json", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs"):
-        assert (runtime / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
-    lockfile = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert directory.name == package["version"] == "314.0.7"
+    shipped = sorted(path.relative_to(directory).as_posix() for path in directory.rglob("*") if path.is_file())
+    stdlib = site_file(built_site, runtime["stdlib"]).relative_to(directory).as_posix()
+    assert shipped == ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", stdlib]
+    assert stdlib.startswith("stdlib/") and stdlib.endswith("/python_stdlib.zip")
+    for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs"):
+        assert (directory / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+    # The lock file is in the page, so Pyodide does not fetch it; the snapshot names no file at all.
+    lockfile = json.loads(runtime["lockfile"])
     assert lockfile["packages"] == {}
     assert lockfile["info"]["python"].startswith("3.14")
+    assert not site_file(built_site, runtime["snapshot"]).exists()
 
 
-def test_the_wheel_is_pure_python_without_bytecode_under_a_content_hash(
-    built_site: Path, runtime: dict[str, str]
-) -> None:
+def test_the_memory_snapshot_is_used_only_with_the_pyodide_it_was_written_for(built_site: Path) -> None:
+    """It relies on Pyodide's private snapshot options: a new Pyodide version turns it off until it is checked."""
+    package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
+    worker = (built_site / "assets/checklist/worker.mjs").read_text(encoding="utf-8")
+    assert f'const SNAPSHOT_PYODIDE = "{package["version"]}";' in worker
+
+
+def test_the_wheel_is_pure_python_bytecode_under_a_content_hash(built_site: Path, runtime: dict[str, str]) -> None:
     wheel = site_file(built_site, runtime["wheel"])
     assert wheel.name == f"checklist-{__version__}-py3-none-any.whl"
     assert wheel.parent.parent == built_site / "assets/checklist/wheels"
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    assert "checklist/browser.py" in names and "checklist/data/questions.toml" in names
-    assert not [name for name in names if name.endswith(".pyc") or "__pycache__" in name]
+    assert "checklist/browser.pyc" in names and "checklist/data/questions.toml" in names
+    assert not [name for name in names if name.endswith(".py") or "__pycache__" in name]
     assert len(list((built_site / "assets/checklist/wheels").iterdir())) == 1
 
 

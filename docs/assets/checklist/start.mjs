@@ -2,15 +2,26 @@
 // opens: an async module at the top of the page that imports nothing runs before the rest of the page is
 // parsed. The page's controller imports the same, already loading, instance; questions can be asked at
 // once and are answered when Python is ready.
+//
+// After a start that did not come from a memory snapshot, once the page is idle, a second worker makes
+// one, so that the next visit starts in a fraction of the time (see worker.mjs).
 
-function startPython({ pyodide, wheel }) {
+const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+
+function startPython(runtime) {
   const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
   const pending = new Map();
   let nextId = 0;
   let failure = null;
+  let started, notStarted;
+  const startedFrom = new Promise((resolve, reject) => {
+    started = resolve;
+    notStarted = reject;
+  });
 
   const failAll = (error) => {
     failure = error;
+    notStarted(error);
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
@@ -20,6 +31,10 @@ function startPython({ pyodide, wheel }) {
       failAll(new Error(data.failed));
       return;
     }
+    if (data.started) {
+      started(data.started);
+      return;
+    }
     const call = pending.get(data.id);
     if (!call) return; // already rejected when loading failed
     pending.delete(data.id);
@@ -27,7 +42,12 @@ function startPython({ pyodide, wheel }) {
     else call.resolve(JSON.parse(data.results));
   };
   worker.onerror = (event) => failAll(new Error(event.message || "The checklist's worker could not start."));
-  worker.postMessage({ start: { pyodide, wheel } });
+  worker.postMessage({ start: runtime });
+
+  startedFrom.then(
+    (how) => how !== "snapshot" && whenIdle(() => makeSnapshot(runtime)),
+    () => {}, // the page reports it, from evaluate()
+  );
 
   return {
     // calls: [{answers: {question: value}, timestamp}] → [{record, markdown} | {error}], in the same order.
@@ -39,12 +59,28 @@ function startPython({ pyodide, wheel }) {
         worker.postMessage({ id, calls: JSON.stringify(calls) });
       });
     },
+    // How Python started, once it has: "snapshot" (from the memory snapshot) or "bytecode" (a full start);
+    // rejected if it could not.
+    startedFrom,
   };
 }
 
+// In a worker of its own, so the checklist's worker is never kept busy; the page does not wait for it.
+function makeSnapshot(runtime) {
+  const maker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
+  maker.onmessage = maker.onerror = () => maker.terminate();
+  maker.postMessage({ snapshot: runtime });
+}
+
 const script = document.querySelector("script[data-pyodide][data-wheel]");
+const address = (relative) => new URL(relative, document.baseURI).href;
 
 export const python = startPython({
-  pyodide: new URL(script.dataset.pyodide, document.baseURI).href,
-  wheel: new URL(script.dataset.wheel, document.baseURI).href,
+  pyodide: address(script.dataset.pyodide),
+  stdlib: address(script.dataset.stdlib),
+  wheel: address(script.dataset.wheel),
+  lockfile: script.dataset.lockfile,
+  snapshot: address(script.dataset.snapshot),
+  // Several sites can share an origin: each keeps its snapshot in a cache named after its root.
+  snapshotCache: `python snapshot ${address(script.dataset.root)}`,
 });

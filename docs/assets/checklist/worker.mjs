@@ -1,44 +1,206 @@
 // Runs the checklist's rules (the Python `checklist` package, in Pyodide) off the page's main thread.
-// Loading starts with the first message; calls that arrive before Python is ready wait for it.
 //
-// In:   {start: {pyodide: URL of pyodide.mjs, wheel: URL of the checklist wheel}}, then
-//       {id, calls: JSON text of [{answers, timestamp}]}
-// Out:  {id, results: JSON text of [{record, markdown} | {error}]} | {id, error} | {failed: message}
+// In:   {start: runtime}, then {id, calls: JSON text of [{answers, timestamp}]}; calls that arrive before
+//       Python is ready wait for it.
+//       {snapshot: runtime}: in a worker of its own, make and keep a memory snapshot of this runtime.
+// Out:  {started: "snapshot" | "bytecode"}, {id, results: JSON text of [{record, markdown} | {error}]},
+//       {id, error} or {failed: message}; {snapshot: "kept" | "not kept"}.
+//
+// runtime: {pyodide, stdlib, wheel, snapshot: URLs; lockfile: JSON text; snapshotCache: a cache name}.
+//
+// A memory snapshot is Python's memory just after it has started and imported the checklist, before any
+// answer. Starting from one skips Python's start-up. It uses Pyodide's private snapshot options, so it is
+// used only with the Pyodide version it was written for; anything wrong with a stored snapshot (another
+// runtime, corrupt or oversized data, a failed start) means a full start instead, and the snapshot is
+// deleted. The stored bytes carry their SHA-256, checked before use: a damaged snapshot is never run.
+// Most of the memory is unused and zero: only its other pages are stored, which is far less to read and check.
 
-// Pyodide only logs a WebAssembly download or compile that failed, then waits for ever:
-// surface the error so the page can say the checklist cannot start.
-function wasmFailure() {
-  return new Promise((_, reject) => {
-    for (const name of ["instantiateStreaming", "instantiate"]) {
-      const original = WebAssembly[name];
-      WebAssembly[name] = (...args) =>
-        original.apply(WebAssembly, args).catch((error) => {
-          reject(error);
-          throw error;
-        });
-    }
-  });
+const SNAPSHOT_PYODIDE = "314.0.7";
+const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
+const DIGEST_HEADER = "x-snapshot-sha256";
+const PAGE = 65536;
+// A call whose answer must be the same from the snapshot as from the Python it was taken from.
+const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:00" }]);
+
+// How Pyodide gets its WebAssembly, changed in this worker only:
+// - it is compiled from Pyodide's own download as soon as that starts, while Pyodide's script is still
+//   loading, rather than afterwards; Pyodide is then given the compiled module;
+// - a download or compile that fails is reported: Pyodide only logs it, then waits for ever, so each
+//   start is raced against such a failure and the page can say the checklist cannot start.
+let wasmFailed = () => {};
+let compiled = null;
+const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+const download = self.fetch.bind(self);
+
+function watched(promise) {
+  promise.catch((error) => wasmFailed(error));
+  return promise;
 }
 
-async function start({ pyodide, wheel }) {
-  const failed = wasmFailure();
-  const { loadPyodide } = await import(pyodide);
-  // The wheel downloads while the runtime boots (the same as loadPackage(wheel) afterwards, only sooner).
-  const python = await Promise.race([loadPyodide({ indexURL: new URL(".", pyodide).href, packages: [wheel] }), failed]);
+self.fetch = (resource, options) => {
+  const response = download(resource, options);
+  if (String(resource).endsWith("/pyodide.asm.wasm")) compiled = watched(WebAssembly.compileStreaming(response));
+  return response;
+};
+WebAssembly.instantiate = (...args) => watched(instantiate(...args));
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  if (!compiled) return watched(instantiateStreaming(source, imports));
+  const module = await compiled;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
+async function boot(runtime, options) {
+  const { loadPyodide } = await import(runtime.pyodide);
+  const failed = new Promise((_, reject) => {
+    wasmFailed = reject;
+  });
+  return Promise.race([
+    loadPyodide({
+      indexURL: new URL(".", runtime.pyodide).href,
+      stdLibURL: runtime.stdlib,
+      lockFileContents: runtime.lockfile,
+      ...options,
+    }),
+    failed,
+  ]);
+}
+
+function entryPoint(python) {
   return python.pyimport("checklist.browser").evaluate_json;
 }
 
-let evaluateJson;
+async function start(runtime) {
+  const stored = await storedSnapshot(runtime);
+  if (stored) {
+    try {
+      const snapshot = verified(stored);
+      snapshot.catch(() => {}); // handled by loadPyodide, which awaits it once the runtime's script is loaded
+      const python = await boot(runtime, { _loadSnapshot: snapshot });
+      // Every start from the same snapshot would otherwise draw the same "random" numbers.
+      python.runPython("import random; random.seed()");
+      return { evaluateJson: entryPoint(python), startedFrom: "snapshot" };
+    } catch {
+      await forgetSnapshot(runtime);
+    }
+  }
+  // The wheel downloads while the runtime boots (the same as loadPackage(wheel) afterwards, only sooner).
+  const python = await boot(runtime, { packages: [runtime.wheel] });
+  return { evaluateJson: entryPoint(python), startedFrom: "bytecode" };
+}
+
+async function snapshotCache(runtime) {
+  if (!globalThis.caches) return null;
+  const { version } = await import(runtime.pyodide);
+  if (version === SNAPSHOT_PYODIDE) return caches.open(runtime.snapshotCache);
+  await caches.delete(runtime.snapshotCache); // made for another Pyodide, if any
+  return null;
+}
+
+async function storedSnapshot(runtime) {
+  try {
+    return await (await snapshotCache(runtime))?.match(runtime.snapshot);
+  } catch {
+    return undefined;
+  }
+}
+
+async function forgetSnapshot(runtime) {
+  try {
+    await (await snapshotCache(runtime))?.delete(runtime.snapshot);
+  } catch {
+    // Nothing more can be done; the next start checks the snapshot again.
+  }
+}
+
+async function verified(response) {
+  const packed = new Uint8Array(await response.arrayBuffer());
+  if ((await sha256(packed)) !== response.headers.get(DIGEST_HEADER)) throw new Error("The snapshot is damaged.");
+  return unpack(packed);
+}
+
+// Packed: the snapshot's length, the number of pages kept and their numbers (32-bit little-endian
+// integers), then those pages; every page not kept is all zeros.
+function pack(snapshot) {
+  const kept = [];
+  for (let start = 0; start < snapshot.byteLength; start += PAGE) {
+    if (snapshot.subarray(start, start + PAGE).some((byte) => byte !== 0)) kept.push(start / PAGE);
+  }
+  const head = 4 * (2 + kept.length);
+  const size = (page) => Math.min(PAGE, snapshot.byteLength - page * PAGE);
+  const packed = new Uint8Array(head + kept.reduce((total, page) => total + size(page), 0));
+  const view = new DataView(packed.buffer);
+  [snapshot.byteLength, kept.length, ...kept].forEach((number, index) => view.setUint32(4 * index, number, true));
+  let offset = head;
+  for (const page of kept) {
+    packed.set(snapshot.subarray(page * PAGE, page * PAGE + size(page)), offset);
+    offset += size(page);
+  }
+  return packed;
+}
+
+function unpack(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const [length, count] = [view.getUint32(0, true), view.getUint32(4, true)];
+  if (length > MAX_SNAPSHOT_BYTES) throw new Error("The snapshot is too large.");
+  const snapshot = new Uint8Array(length);
+  let offset = 4 * (2 + count);
+  for (let index = 0; index < count; index++) {
+    const start = view.getUint32(4 * (2 + index), true) * PAGE;
+    const size = Math.min(PAGE, length - start);
+    snapshot.set(packed.subarray(offset, offset + size), start);
+    offset += size;
+  }
+  return snapshot;
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// Kept only if Python started from it gives the same answer as the Python it was taken from.
+async function makeSnapshot(runtime) {
+  const cache = await snapshotCache(runtime);
+  if (!cache) return false;
+  const wheel = fetch(runtime.wheel).then((response) => {
+    if (!response.ok) throw new Error(`${runtime.wheel}: ${response.status}`);
+    return response.arrayBuffer();
+  });
+  const python = await boot(runtime, { _makeSnapshot: true });
+  // Installed as a plain archive: loadPackage would leave a JavaScript record the snapshot cannot hold.
+  const sitePackages = python.runPython("import site; site.getsitepackages()[0]");
+  python.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  const expected = entryPoint(python)(PROBE);
+  const snapshot = python.makeMemorySnapshot();
+  if (snapshot.byteLength > MAX_SNAPSHOT_BYTES) return false;
+  if (entryPoint(await boot(runtime, { _loadSnapshot: snapshot }))(PROBE) !== expected) return false;
+  const packed = pack(snapshot);
+  const headers = { "content-type": "application/octet-stream", [DIGEST_HEADER]: await sha256(packed) };
+  for (const request of await cache.keys()) await cache.delete(request); // one runtime's snapshot at a time
+  await cache.put(runtime.snapshot, new Response(packed, { headers }));
+  return true;
+}
+
+let started;
 
 self.onmessage = async ({ data }) => {
+  if (data.snapshot) {
+    const kept = await makeSnapshot(data.snapshot).catch(() => false);
+    self.postMessage({ snapshot: kept ? "kept" : "not kept" });
+    return;
+  }
   if (data.start) {
-    evaluateJson = start(data.start);
-    evaluateJson.catch((error) => self.postMessage({ failed: String(error) }));
+    started = start(data.start);
+    started.then(
+      ({ startedFrom }) => self.postMessage({ started: startedFrom }),
+      (error) => self.postMessage({ failed: String(error) }),
+    );
     return;
   }
   try {
-    const run = await evaluateJson;
-    self.postMessage({ id: data.id, results: run(data.calls) });
+    const { evaluateJson } = await started;
+    self.postMessage({ id: data.id, results: evaluateJson(data.calls) });
   } catch (error) {
     self.postMessage({ id: data.id, error: String(error) });
   }

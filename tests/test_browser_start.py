@@ -1,0 +1,91 @@
+"""How Python starts in the browser: only the files it uses, and from a memory snapshot only when it is sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Request, expect
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist, route_to_each_verdict
+from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
+
+TIMESTAMP = "2024-05-01T14:30:00+01:00"
+CALLS = [{"answers": dict(route), "timestamp": TIMESTAMP} for route in route_to_each_verdict().values()] + [
+    {"answers": {"request": "phone-call"}, "timestamp": TIMESTAMP}
+]
+
+# Spoils the stored snapshot the way ``how`` says, and returns its key. The stored form (see worker.mjs): the
+# snapshot's length, the number of pages kept and their numbers (32-bit little-endian), then the pages; the
+# snapshot itself begins with Pyodide's header, whose bytes 16 to 48 are the id of the runtime build it is for.
+SPOIL = """async ([prefix, how]) => {
+    const [name] = (await caches.keys()).filter((name) => name.startsWith(prefix));
+    const cache = await caches.open(name);
+    const [request] = await cache.keys();
+    const response = await cache.match(request);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const headers = new Headers(response.headers);
+    if (how === "damaged") {
+        bytes[bytes.length >> 1] ^= 0xff;
+    } else {
+        if (how === "for another runtime") bytes[4 * (2 + view.getUint32(4, true)) + 16] ^= 0xff;
+        if (how === "too large") view.setUint32(0, 0xffffffff, true);
+        const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+        headers.set("x-snapshot-sha256", Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
+    }
+    await cache.put(request, new Response(bytes, { headers }));
+    return request.url;
+}"""
+SPOILED = ("damaged", "for another runtime", "too large")
+
+
+def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answers(
+    browser: Browser, site_url: str
+) -> None:
+    """Damaged bytes, a snapshot of another runtime build, one too large: each time a full start, the same
+    answers as CPython, the snapshot gone, and a sound one made again for the next visit."""
+    context, page = open_checklist(browser, site_url)
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    expected = [in_cpython(call) for call in CALLS]
+    for how in SPOILED:
+        (key,) = stored_snapshots(page, wait=True)
+        assert page.evaluate(SPOIL, [SNAPSHOT_CACHE_PREFIX, how]) == key
+        page.reload()
+        assert started_from(page) == "bytecode", how
+        assert stored_snapshots(page) == [], how
+        assert page.evaluate(EVALUATE_IN_BROWSER, CALLS) == expected, how
+        expect(page.locator(".cl-status")).to_have_text(READY)
+    assert errors == []
+    stored_snapshots(page, wait=True)
+    page.reload()
+    assert started_from(page) == "snapshot"
+    assert page.evaluate(EVALUATE_IN_BROWSER, CALLS) == expected
+    context.close()
+
+
+def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    """No lock file, no source standard library: nothing shipped goes unused, nothing used goes unshipped."""
+    context = browser.new_context(service_workers="block")  # the page's own requests, not the offline copy's
+    requested: set[str] = set()
+
+    def note(request: Request) -> None:
+        if "/assets/pyodide/" in request.url or "/assets/checklist/wheels/" in request.url:
+            requested.add(request.url.removeprefix(site_url + "/"))
+
+    context.on("request", note)
+    page = context.new_page()
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    page.goto(f"{site_url}/checklist/")
+    assert started_from(page) == "bytecode"
+    context.close()
+    shipped = {
+        path.relative_to(built_site).as_posix()
+        for directory in ("assets/pyodide", "assets/checklist/wheels")
+        for path in (built_site / directory).rglob("*")
+        if path.is_file()
+    }
+    assert requested == shipped

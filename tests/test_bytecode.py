@@ -1,0 +1,132 @@
+"""Byte-compiled Python for the browser: built by Pyodide's own Python, reproducible, cached, complete."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import shutil
+import struct
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, byte_compile
+from bs4 import BeautifulSoup
+from pyc_archive import compile_archive
+
+from .conftest import ROOT, build_site
+
+PAGE_URL = "http://site.invalid/checklist/"
+# A .pyc header: magic number, flags, then (for hash-based files) the source hash.
+UNCHECKED_HASH = 0b01
+PACKAGE = {
+    "demo/__init__.py": b"from .core import answer\n",
+    "demo/core.py": b"def answer():\n    return 42\n",
+    "demo/data/table.toml": b"x = 1\n",
+    "demo-1.0.dist-info/METADATA": b"Name: demo\nVersion: 1.0\n",
+    "demo-1.0.dist-info/RECORD": b"demo/__init__.py,,\n",
+}
+
+
+def runtime_file(built_site: Path, attribute: str) -> Path:
+    """A file of the browser runtime, as the checklist page names it."""
+    page = BeautifulSoup((built_site / "checklist/index.html").read_text(encoding="utf-8"), "html.parser")
+    relative = page.find("script", attrs={"data-pyodide": True})[attribute]
+    return built_site / urlsplit(urljoin(PAGE_URL, relative)).path.lstrip("/")
+
+
+def zip_of(files: dict[str, bytes], directories: tuple[str, ...] = ()) -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name in directories:
+            archive.writestr(name, b"")
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return data.getvalue()
+
+
+def compiled(tmp_path: Path, source: bytes, name: str = "out.zip") -> bytes:
+    (tmp_path / "in.zip").write_bytes(source)
+    compile_archive(str(tmp_path / "in.zip"), str(tmp_path / name))
+    return (tmp_path / name).read_bytes()
+
+
+def test_every_module_becomes_unchecked_bytecode_in_its_place(tmp_path: Path) -> None:
+    """Checked here with the host's Python; the build runs the same code in Pyodide's."""
+    with zipfile.ZipFile(io.BytesIO(compiled(tmp_path, zip_of(PACKAGE, ("demo/",))))) as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert not [name for name in names if name.endswith(".py")]
+        assert "demo/__init__.pyc" in names and "demo/core.pyc" in names and "demo/" in names
+        assert archive.read("demo/data/table.toml") == PACKAGE["demo/data/table.toml"]
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        magic, flags, source_hash = struct.unpack("<4sI8s", archive.read("demo/core.pyc")[:16])
+        assert magic == importlib.util.MAGIC_NUMBER and flags == UNCHECKED_HASH
+        assert source_hash == importlib.util.source_hash(PACKAGE["demo/core.py"])
+        record = list(csv.reader(io.StringIO(archive.read("demo-1.0.dist-info/RECORD").decode())))
+    assert [row[0] for row in record] == [name for name in names if not name.endswith("/") and "RECORD" not in name] + [
+        "demo-1.0.dist-info/RECORD"
+    ]
+    with zipfile.ZipFile(io.BytesIO(compiled(tmp_path, zip_of(PACKAGE)))) as archive:
+        for name, digest, size in record[:-1]:
+            data = archive.read(name)
+            assert digest == "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert int(size) == len(data)
+
+
+def test_the_same_archive_gives_the_same_bytes(tmp_path: Path) -> None:
+    source = zip_of(PACKAGE)
+    assert compiled(tmp_path, source, "a.zip") == compiled(tmp_path, source, "b.zip")
+
+
+def test_a_module_that_does_not_compile_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="some modules do not compile"):
+        compiled(tmp_path, zip_of({"broken.py": b"def (:\n"}))
+
+
+def test_the_shipped_standard_library_is_bytecode_from_pyodides_python(built_site: Path) -> None:
+    with zipfile.ZipFile(ROOT / PYODIDE_PACKAGE / STDLIB) as source:
+        sources = set(source.namelist())
+    with zipfile.ZipFile(runtime_file(built_site, "data-stdlib")) as shipped:
+        names = set(shipped.namelist())
+        magic = shipped.read("json/__init__.pyc")[:4]
+    assert names == {name + "c" if name.endswith(".py") else name for name in sources}
+    # Written by Pyodide's Python 3.14, not by the Python running these tests.
+    assert magic != importlib.util.MAGIC_NUMBER and magic[2:] == b"\r\n"
+    with zipfile.ZipFile(runtime_file(built_site, "data-wheel")) as wheel:
+        modules = [name for name in wheel.namelist() if name.startswith("checklist/") and name.endswith(".pyc")]
+        assert "checklist/browser.pyc" in modules and not [name for name in wheel.namelist() if name.endswith(".py")]
+        assert {wheel.read(name)[:4] for name in modules} == {magic}
+
+
+def test_a_compiled_wheel_is_reproducible_and_kept_for_the_next_build(built_site: Path, tmp_path: Path) -> None:
+    """Compiled again, with nothing cached, by a separate run of Pyodide: the very bytes the site ships."""
+    project = tmp_path / "project"
+    (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
+    (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
+    version = json.loads((ROOT / PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    _, wheel = build_wheel(ROOT)
+    (compiled_wheel,) = byte_compile(project, version, [wheel])
+    assert compiled_wheel == runtime_file(built_site, "data-wheel").read_bytes()
+    (cached,) = (project / ".cache" / "bytecode").iterdir()
+    assert cached.read_bytes() == compiled_wheel
+
+
+def test_without_node_the_build_stops_and_says_so(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "build", "site", "*.egg-info", "__pycache__")
+    )
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    python = Path(sys.executable).parent
+    result = build_site(project, tmp_path / "site", env={**os.environ, "PATH": str(python)})
+    assert shutil.which("node", path=str(python)) is None
+    assert result.returncode != 0
+    assert "Node.js is not installed" in result.stderr, result.stderr
