@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Page
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from offline import precache_entries, precache_version, render_service_worker  # noqa: E402
+from offline import precache_entries, precache_version, render_service_worker
+from playwright.sync_api import BrowserContext, Page
 
 __all__ = [
     "INSTALL_TIMEOUT_MS",
@@ -20,6 +19,7 @@ __all__ = [
     "precached_urls",
     "render_service_worker",
     "wait_until_offline_ready",
+    "worker_responses",
 ]
 
 # The whole site is downloaded once: allow for a busy machine.
@@ -59,3 +59,32 @@ def cached_urls(page: Page) -> dict[str, list[str]]:
             return Object.fromEntries(names.map((name, index) => [name, entries[index]]));
         }"""
     )
+
+
+@contextmanager
+def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[str, Any]]]:
+    """The responses that the page's workers receive, as Chromium's DevTools protocol reports them.
+
+    Each says whether a service worker gave it and where from: ``"cache-storage"``
+    (with the cache's name) for a response taken from a cache as it is,
+    ``"fallback-code"`` for one the service worker made itself.
+    """
+    session = context.new_cdp_session(page)
+    responses: list[dict[str, Any]] = []
+
+    def attached(event: dict[str, Any]) -> None:
+        enable = json.dumps({"id": 1, "method": "Network.enable"})
+        session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": enable})
+
+    def received(event: dict[str, Any]) -> None:
+        message = json.loads(event["message"])
+        if message.get("method") == "Network.responseReceived":
+            responses.append(message["params"]["response"])
+
+    session.on("Target.attachedToTarget", attached)
+    session.on("Target.receivedMessageFromTarget", received)
+    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
+    try:
+        yield responses
+    finally:
+        session.detach()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browser_runtime import BYTECODE_CACHE
 from playwright.sync_api import Browser, Page, Response, expect
 
 from .checklist_browser import (
@@ -30,6 +31,7 @@ from .offline_browser import (
     precached_urls,
     render_service_worker,
     wait_until_offline_ready,
+    worker_responses,
 )
 
 ROUTE = route_to_each_verdict()["share-relevant"]
@@ -98,14 +100,21 @@ def test_the_site_is_installable_without_console_errors(browser: Browser, site_u
     context.close()
 
 
-def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url: str) -> None:
+def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url: str, built_site: Path) -> None:
     context, page = open_checklist(browser, site_url)
     wait_until_offline_ready(page)
     context.set_offline(True)
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
-    page.reload()
-    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    with worker_responses(context, page) as from_workers:
+        page.reload()
+        expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    # The WebAssembly runtime is the cached response itself, never a copy: Chromium then reuses the machine
+    # code it compiled from it.
+    cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
+    wasm = [response for response in from_workers if response["url"].endswith("/pyodide.asm.wasm")]
+    assert wasm
+    assert {(r["serviceWorkerResponseSource"], r["cacheStorageCacheName"]) for r in wasm} == {("cache-storage", cache)}
     for number, (question_id, value) in enumerate(ROUTE):
         if number:
             expect_question(page, question_id)
@@ -175,6 +184,9 @@ def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "build", "*.egg-info", "__pycache__")
     )
     (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (ROOT / BYTECODE_CACHE).mkdir(parents=True, exist_ok=True)
+    (project / BYTECODE_CACHE).parent.mkdir()
+    (project / BYTECODE_CACHE).symlink_to(ROOT / BYTECODE_CACHE)  # the compiled standard library, kept
     home = project / "docs" / "index.md"
     home.write_text(f"{home.read_text(encoding='utf-8')}\n{SECOND_VERSION}\n", encoding="utf-8")
     result = build_site(project, work / "site")

@@ -27,6 +27,13 @@ function offer(worker) {
   notice.replaceChildren(text);
 }
 
+// The checklist page starts Python as it opens: the download of the whole site waits until Python has
+// started (or could not), so that the two do not compete and the checklist answers sooner.
+async function pageStarted() {
+  const python = document.querySelector("script[data-pyodide]");
+  if (python) await (await import(python.src)).python.startedFrom.catch(() => {});
+}
+
 async function keepOffline() {
   // A live region announces what is put into it later, so it is in the page from the start, empty.
   notice.className = "offline-notice";
@@ -35,6 +42,7 @@ async function keepOffline() {
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (switching) location.reload();
   });
+  await pageStarted();
   const registration = await navigator.serviceWorker.register(new URL("../sw.js", import.meta.url));
   offer(registration.waiting);
   registration.addEventListener("updatefound", () => {
