@@ -32,12 +32,9 @@ def cross_reference_anchor(reference_id: str) -> str:
     return f"xref-{reference_id}"
 
 
-def segments_html(
-    segments: tuple[Segment, ...], guidance: Guidance, *, page: str = "", strength: str = "context"
-) -> str:
-    """Segments as inline HTML.
+def segments_html(segments: tuple[Segment, ...], guidance: Guidance, *, strength: str = "context") -> str:
+    """Segments as inline HTML for the guidance page, where every note and summary they link to is.
 
-    ``page`` prefixes links when the text is shown on another page than the guidance;
     ``strength`` marks the clause's modal verb so must and should differ in weight and
     style, not by colour alone.
     """
@@ -55,47 +52,46 @@ def segments_html(
                         count=1,
                     )
                     modal_pending = False
-                parts.append(_with_glossary(html, guidance, same_page=not page))
+                parts.append(_with_glossary(html, guidance))
             case FootnoteMark(footnote_id=footnote_id):
                 symbol = escape(guidance.footnote(footnote_id).symbol)
                 owner = guidance.footnote_owner(footnote_id).id
-                anchor_id = f' id="{footnote_ref_anchor(footnote_id)}"' if not page else ""
                 parts.append(
-                    f'<sup class="fn-ref"{anchor_id}>'
-                    f'<a href="{page}#{footnote_anchor(footnote_id)}" '
+                    f'<sup class="fn-ref" id="{footnote_ref_anchor(footnote_id)}">'
+                    f'<a href="#{footnote_anchor(footnote_id)}" '
                     f'aria-label="Footnote {symbol} to paragraph {owner}">{symbol}</a></sup>'
                 )
             case EndnoteRef(number=number):
                 parts.append(
-                    f'<sup class="endnote-ref"><a href="{page}#{endnote_anchor(number)}" '
+                    f'<sup class="endnote-ref"><a href="#{endnote_anchor(number)}" '
                     f'aria-label="Reference {number}">{number}</a></sup>'
                 )
             case CrossRef(target=target, words=words):
                 parts.append(
-                    f'<a class="xref" href="{page}#{cross_reference_anchor(target)}">{escape(words, quote=False)}</a>'
+                    f'<a class="xref" href="#{cross_reference_anchor(target)}">{escape(words, quote=False)}</a>'
                 )
     return "".join(parts)
 
 
-def clause_html(clause: Clause, guidance: Guidance, *, page: str = "") -> str:
+def clause_html(clause: Clause, guidance: Guidance) -> str:
     """One clause in a span that carries its id and strength, for styling and for tests."""
-    inner = segments_html(clause.segments, guidance, page=page, strength=clause.strength)
+    inner = segments_html(clause.segments, guidance, strength=clause.strength)
     return f'<span class="clause clause--{clause.strength}" data-clause="{clause.id}">{inner}</span>'
 
 
-def _with_glossary(escaped: str, guidance: Guidance, *, same_page: bool) -> str:
+def _with_glossary(escaped: str, guidance: Guidance) -> str:
     """Wrap glossary terms in a focusable ``abbr`` whose title is our explanation.
 
-    On the guidance page the term is also described by the visible glossary entry,
-    so screen readers announce the explanation without relying on ``title``.
+    The term is also described by the visible glossary entry on the same page, so
+    screen readers announce the explanation without relying on ``title``.
     """
     for entry in guidance.glossary:
         term = escape(entry.term, quote=False)
         if term in escaped:
-            described = f' aria-describedby="{glossary_anchor(entry.term)}"' if same_page else ""
             escaped = escaped.replace(
                 term,
-                f'<abbr class="glossary-term" title="{escape(entry.definition)}" tabindex="0"{described}>{term}</abbr>',
+                f'<abbr class="glossary-term" title="{escape(entry.definition)}" tabindex="0" '
+                f'aria-describedby="{glossary_anchor(entry.term)}">{term}</abbr>',
                 1,
             )
     return escaped

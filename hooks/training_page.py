@@ -20,6 +20,7 @@ GUIDANCE_FROM_TRAINING = "../guidance.md"
 
 def render_training_page(scenarios: tuple[Scenario, ...], checklist_url: str) -> str:
     """Markdown source of the scenario cards page; ``checklist_url`` is the checklist relative to it."""
+    outcomes = [(scenario, evaluate(scenario.answers)) for scenario in scenarios]
     return "\n".join(
         [
             "# Training scenarios",
@@ -33,14 +34,16 @@ def render_training_page(scenarios: tuple[Scenario, ...], checklist_url: str) ->
                 "prints on its own page, and the outcomes print together on an answer sheet at the end."
             ),
             "",
-            *(_card(number, scenario, checklist_url) for number, scenario in enumerate(scenarios, start=1)),
-            _answer_sheet(scenarios),
+            *(
+                _card(number, scenario, result, checklist_url)
+                for number, (scenario, result) in enumerate(outcomes, start=1)
+            ),
+            _answer_sheet(outcomes),
         ]
     )
 
 
-def _card(number: int, scenario: Scenario, checklist_url: str) -> str:
-    result = evaluate(scenario.answers)
+def _card(number: int, scenario: Scenario, result: Result, checklist_url: str) -> str:
     discussion = "\n".join(f"{index}. {words(q)}" for index, q in enumerate(scenario.discussion, start=1))
     prefilled = f"{checklist_url}?{urlencode(scenario.answers)}"
     return "\n".join(
@@ -162,7 +165,7 @@ def _citation_change(before: tuple[str, ...], after: tuple[str, ...]) -> str:
     return f"{', '.join(after)} ({change})" if change else f"{', '.join(after)} (no change)"
 
 
-def _answer_sheet(scenarios: tuple[Scenario, ...]) -> str:
+def _answer_sheet(outcomes: list[tuple[Scenario, Result]]) -> str:
     """All outcomes together, collapsed on screen and printed on pages of their own after the cards."""
     entries = [
         "\n".join(
@@ -171,12 +174,12 @@ def _answer_sheet(scenarios: tuple[Scenario, ...]) -> str:
                 "",
                 f"**{number}. {words(scenario.title)}**",
                 "",
-                _outcome(evaluate(scenario.answers)),
+                _outcome(result),
                 "",
                 "</section>",
             ]
         )
-        for number, scenario in enumerate(scenarios, start=1)
+        for number, (scenario, result) in enumerate(outcomes, start=1)
     ]
     return "\n".join(
         [
