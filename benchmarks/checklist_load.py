@@ -164,7 +164,7 @@ class Traffic:
     from_service_worker: int = 0
     """Answered by the service worker from the offline copy, without the network."""
     runtime: int = 0
-    """Of ``network``, Pyodide's files and the wheel."""
+    """Of ``network``, Pyodide's files and the Python library (the standard library and the checklist)."""
     requests: list[Request] = field(default_factory=list)
 
     def watch(self, context: BrowserContext) -> None:
@@ -183,7 +183,7 @@ class Traffic:
                 counted.from_service_worker += int(response.headers.get("content-length", "0"))
             else:
                 counted.network += size
-                if "/assets/pyodide/" in request.url or request.url.endswith(".whl"):
+                if "/assets/pyodide/" in request.url or "/assets/checklist/python/" in request.url:
                     counted.runtime += size
         self.requests.clear()
         return counted
@@ -303,7 +303,7 @@ def main() -> None:
         ("First Python result, cold", f"{cold:.0f} ms", f"{cold / bare_cold:.3f}× bare cold", cold <= 0.5 * bare_cold),
         ("First Python result, warm", f"{warm:.0f} ms", f"{warm / bare_warm:.3f}× bare warm", warm <= 0.3 * bare_warm),
         ("  warm visits started from", ", ".join(started), "", None),
-        ("Cold visit, bytes", f"{first.network:,}", f"Pyodide and wheel: {first.runtime:,}", None),
+        ("Cold visit, bytes", f"{first.network:,}", f"Python runtime: {first.runtime:,}", None),
         ("  then the offline copy", f"{median(v.offline_copy for v in visits):,.0f}", "the whole site", None),
         ("Warm visit, bytes", f"{reload.network:,}", f"from the offline copy: {reload.from_service_worker:,}", None),
         (
@@ -323,7 +323,7 @@ def main() -> None:
         (
             "Guidance page, bytes",
             f"{guidance.network:,}",
-            f"Pyodide and wheel: {guidance.runtime:,}",
+            f"Python runtime: {guidance.runtime:,}",
             guidance.runtime == 0,
         ),
         ("  with the offline copy", f"{guidance_offline.network + guidance_offline.offline_copy:,}", "", None),

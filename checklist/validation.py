@@ -6,9 +6,9 @@ never produce a silently wrong page or checklist.
 
 from __future__ import annotations
 
+import pkgutil
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -33,7 +33,9 @@ def read_source(path: str | Path | None, default_name: str) -> Source:
     """Parse a TOML file: ``path`` if given, otherwise the package's own data file."""
     if path is None:
         name = f"checklist/data/{default_name}"
-        raw = resources.files("checklist").joinpath("data", default_name).read_text(encoding="utf-8")
+        # Through the package's own loader, whether the package is in a directory or (in the browser) in the
+        # library archive, which the loader has indexed already.
+        raw = pkgutil.get_data("checklist", f"data/{default_name}").decode("utf-8")
     else:
         name = str(path)
         raw = Path(path).read_text(encoding="utf-8")

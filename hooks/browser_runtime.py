@@ -1,15 +1,18 @@
-"""The checklist's browser runtime as site files: Pyodide from ``node_modules`` and the ``checklist`` wheel.
+"""The checklist's browser runtime as site files: Pyodide from ``node_modules`` and the ``checklist`` package.
 
 The site serves everything the checklist page needs, so nothing is ever fetched
 from another origin. Only the Pyodide files the checklist page requests are
-shipped, under a versioned path. The standard library and the wheel are shipped
-byte-compiled (see ``pyc_archive.py``), each under a content-hashed path, so all
-can be cached for ever and a changed rule module is never served stale.
+shipped, under a versioned path. The standard library and the ``checklist``
+package (the files of its wheel) are byte-compiled (see ``pyc_archive.py``) and
+shipped as one archive under a content-hashed path: Python imports the package
+from it as it imports the standard library, with no package to download and
+install, and a changed rule module is never served stale.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -24,6 +27,8 @@ PYODIDE_PACKAGE = Path("node_modules") / "pyodide"
 # What the page loads as they are; the standard library is byte-compiled and the lock file passed inline.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
+# The byte-compiled standard library with the checklist package, as shipped.
+LIBRARY = "python_library.zip"
 LOCKFILE = "pyodide-lock.json"
 # Fixed zip timestamps make the wheel reproducible: same sources, same bytes, same hashed path.
 _SOURCE_DATE_EPOCH = "315532800"
@@ -45,10 +50,8 @@ class BrowserRuntime:
 
     pyodide_module: str
     """Site path of ``pyodide.mjs``; the rest of the runtime sits beside it."""
-    stdlib: str
-    """Site path of the byte-compiled standard library."""
-    wheel: str
-    """Site path of the byte-compiled ``checklist`` wheel."""
+    library: str
+    """Site path of the byte-compiled standard library with the ``checklist`` package."""
     lockfile: str
     """The lock file Pyodide is given inline (JSON), so it does not fetch one."""
     snapshot: str
@@ -63,18 +66,15 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     version = pyodide_version(package)
     base = f"assets/pyodide/{version}/"
     files: dict[str, Path | bytes] = {base + name: package / name for name in RUNTIME_FILES}
-    wheel_name, wheel = build_wheel(project)
-    stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), wheel])
-    stdlib_path = f"{base}stdlib/{_content_hash(stdlib)}/{STDLIB}"
-    wheel_path = f"assets/checklist/wheels/{_content_hash(wheel)}/{wheel_name}"
-    files[stdlib_path] = stdlib
-    files[wheel_path] = wheel
+    stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), build_wheel(project)])
+    library = with_package(stdlib, wheel)
+    library_path = f"assets/checklist/python/{_content_hash(library)}/{LIBRARY}"
+    files[library_path] = library
     return BrowserRuntime(
         pyodide_module=base + "pyodide.mjs",
-        stdlib=stdlib_path,
-        wheel=wheel_path,
+        library=library_path,
         lockfile=index_only_lockfile((package / LOCKFILE).read_text(encoding="utf-8")),
-        snapshot=f"{base}snapshots/{_content_hash(stdlib)}-{_content_hash(wheel)}",
+        snapshot=f"{base}snapshots/{_content_hash(library)}",
         files=files,
     )
 
@@ -97,14 +97,15 @@ def pyodide_version(package: Path) -> str:
 def index_only_lockfile(lockfile: str) -> str:
     """Pyodide's lock file without its package index.
 
-    The checklist loads no package from the Pyodide distribution, only its own
-    wheel by URL; the runtime still reads the lock file's ``info`` to check its ABI.
+    The checklist loads no package from the Pyodide distribution: its own package
+    is in the standard library's archive. The runtime still reads the lock file's
+    ``info`` to check its ABI.
     """
     return json.dumps({"info": json.loads(lockfile)["info"], "packages": {}}, sort_keys=True)
 
 
-def build_wheel(project: Path) -> tuple[str, bytes]:
-    """Build the pure-Python ``checklist`` wheel with ``python -m build --wheel``; return its name and bytes.
+def build_wheel(project: Path) -> bytes:
+    """Build the pure-Python ``checklist`` wheel with ``python -m build --wheel``: what goes into the package.
 
     It is built from a copy of the sources, so concurrent builds do not share
     setuptools' work directories and no stray bytecode can slip in.
@@ -129,7 +130,26 @@ def build_wheel(project: Path) -> tuple[str, bytes]:
             raise RuntimeUnavailable(f"Building the checklist wheel failed:\n{result.stdout}\n{result.stderr}")
         (wheel,) = dist.glob("*.whl")
         _check_wheel(wheel)
-        return wheel.name, wheel.read_bytes()
+        return wheel.read_bytes()
+
+
+def with_package(stdlib: bytes, wheel: bytes) -> bytes:
+    """The standard library's archive with the wheel's package added, for Python to import from the archive.
+
+    The wheel's metadata (``*.dist-info``) is left out: nothing installs or inspects
+    the package. Its files are appended, so the standard library's entries stay byte
+    for byte as they are and the result depends only on the two inputs.
+    """
+    library = io.BytesIO(stdlib)
+    with zipfile.ZipFile(io.BytesIO(wheel)) as package, zipfile.ZipFile(library, "a") as archive:
+        present = set(archive.namelist())
+        for entry in package.infolist():
+            if entry.filename.split("/", 1)[0].endswith(".dist-info"):
+                continue
+            if entry.filename in present:
+                raise RuntimeUnavailable(f"The checklist wheel's {entry.filename} is in the standard library already")
+            archive.writestr(entry, package.read(entry))
+    return library.getvalue()
 
 
 def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[bytes]:

@@ -28,8 +28,7 @@ class ChecklistLinks:
 
     guidance: str
     pyodide_module: str
-    stdlib: str
-    wheel: str
+    library: str
     snapshot: str
     """Where the browser keeps its memory snapshot of this runtime (a Cache Storage key, never fetched)."""
 
@@ -61,8 +60,7 @@ def render_checklist_page(
             f"template: {TEMPLATE}",
             "title: Checklist",
             f"pyodide: {links.pyodide_module}",
-            f"stdlib: {links.stdlib}",
-            f"wheel: {links.wheel}",
+            f"library: {links.library}",
             f"snapshot: {links.snapshot}",
             # A JSON string is a YAML string too: the front matter gives back exactly this text.
             f"lockfile: {json.dumps(lockfile)}",

@@ -1,4 +1,4 @@
-"""Byte-compile the Python modules in a zip archive: Pyodide's standard library, or a wheel.
+"""Byte-compile the Python modules in a zip archive: Pyodide's standard library, or the checklist's wheel.
 
 Run at build time by Pyodide's own CPython (``compile_bytecode.mjs``), because
 bytecode is only accepted by the Python version that wrote it. In the browser,
@@ -13,11 +13,7 @@ modification time, and never checked against a source file at import.
 
 from __future__ import annotations
 
-import base64
 import compileall
-import csv
-import hashlib
-import io
 import py_compile
 import tempfile
 import zipfile
@@ -30,10 +26,7 @@ _DIRECTORY_MODE = (0o755 << 16) | 0x10
 
 
 def compile_archive(source: str, target: str) -> None:
-    """Write to ``target`` the zip ``source`` with every ``.py`` module replaced by its ``.pyc``.
-
-    A wheel's ``RECORD`` is rewritten to list the files it now holds, with their hashes.
-    """
+    """Write to ``target`` the zip ``source`` with every ``.py`` module replaced by its ``.pyc``."""
     with zipfile.ZipFile(source) as archive, tempfile.TemporaryDirectory() as work:
         names = sorted(archive.namelist())
         archive.extractall(work)
@@ -56,24 +49,9 @@ def compile_archive(source: str, target: str) -> None:
                 contents[name] = path.read_bytes()
             else:
                 contents[name] = None
-    record = next((name for name in contents if name.endswith(".dist-info/RECORD")), None)
-    if record:
-        contents[record] = _record(contents, record)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as output:
         for name in sorted(contents):
             _write(output, name, contents[name])
-
-
-def _record(contents: dict[str, bytes | None], record: str) -> bytes:
-    """A wheel's ``RECORD``: each file with its SHA-256 and size, and the record itself last, unhashed."""
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    for name, data in sorted(contents.items()):
-        if data is not None and name != record:
-            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-            writer.writerow([name, f"sha256={digest}", len(data)])
-    writer.writerow([record, "", ""])
-    return text.getvalue().encode()
 
 
 def _write(output: zipfile.ZipFile, name: str, data: bytes | None) -> None:

@@ -65,7 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _checklist_page(files: Files, config: MkDocsConfig) -> str:
-    """Add the browser runtime (Pyodide and the checklist wheel) to the site; render the page that loads it."""
+    """Add the browser runtime (Pyodide and the checklist package) to the site; render the page that loads it."""
     try:
         runtime = browser_runtime(Path(config.config_file_path).parent)
     except RuntimeUnavailable as error:
@@ -79,8 +79,7 @@ def _checklist_page(files: Files, config: MkDocsConfig) -> str:
     links = ChecklistLinks(
         guidance=get_relative_url(_url(config, GUIDANCE_PAGE), page),
         pyodide_module=get_relative_url(runtime.pyodide_module, page),
-        stdlib=get_relative_url(runtime.stdlib, page),
-        wheel=get_relative_url(runtime.wheel, page),
+        library=get_relative_url(runtime.library, page),
         snapshot=get_relative_url(runtime.snapshot, page),
     )
     first_question = evaluate({}).next_question

@@ -40,7 +40,7 @@ def test_the_first_question_can_be_answered_while_python_loads(browser: Browser,
     context.close()
 
 
-@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "checklist-*.whl", "worker.mjs"])
+@pytest.mark.parametrize("missing", ["pyodide.asm.wasm", "python_library.zip", "worker.mjs"])
 def test_a_runtime_that_cannot_load_points_to_the_printable_list(browser: Browser, site_url: str, missing: str) -> None:
     context = browser.new_context(service_workers="block")
     context.route(f"**/{missing}", lambda route: route.fulfill(status=404, body="Not found"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel
+from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, with_package
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, every_answer_set, open_checklist
@@ -25,10 +25,8 @@ BAD_CALLS = [
 def from_source(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
     """Pyodide as it comes, compiling the standard library and the package from their source."""
     context = browser.new_context(service_workers="block")
-    _, wheel = build_wheel(ROOT)
-    stdlib = (ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes()
-    context.route("**/python_stdlib.zip", lambda route: route.fulfill(body=stdlib))
-    context.route("**/checklist-*.whl", lambda route: route.fulfill(body=wheel))
+    source = with_package((ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT))
+    context.route("**/python_library.zip", lambda route: route.fulfill(body=source))
     page = context.new_page()
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
     page.goto(f"{site_url}/checklist/")
@@ -37,7 +35,7 @@ def from_source(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
 
 
 def from_bytecode(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
-    """A first visit: the site's byte-compiled standard library and wheel."""
+    """A first visit: the site's byte-compiled standard library and package."""
     context, page = open_checklist(browser, site_url)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
     assert started_from(page) == "bytecode"

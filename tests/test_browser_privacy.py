@@ -85,7 +85,7 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     for path in ("/", "/guidance/", "/how-the-checklist-decides/", "/training/"):
         page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    assert not [url for url in from_pages if "/assets/pyodide/" in url or url.endswith(".whl")]
+    assert not [url for url in from_pages if "/assets/pyodide/" in url or "/assets/checklist/python/" in url]
     page.goto(f"{site_url}/checklist/")
     complete_flow(page)
     with page.expect_download():
@@ -94,7 +94,7 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     elsewhere = [url for url in requests if not url.startswith((site_url + "/", "blob:" + site_url + "/"))]
     assert elsewhere == []
     assert any(url.endswith("/pyodide.asm.wasm") for url in from_pages)  # the worker's requests are seen too
-    assert any(url.endswith(".whl") for url in from_pages)
+    assert any(url.endswith("/python_library.zip") for url in from_pages)
     context.close()
 
 

@@ -73,7 +73,7 @@ def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
     requested: set[str] = set()
 
     def note(request: Request) -> None:
-        if "/assets/pyodide/" in request.url or "/assets/checklist/wheels/" in request.url:
+        if "/assets/pyodide/" in request.url or "/assets/checklist/python/" in request.url:
             requested.add(request.url.removeprefix(site_url + "/"))
 
     context.on("request", note)
@@ -84,7 +84,7 @@ def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
     context.close()
     shipped = {
         path.relative_to(built_site).as_posix()
-        for directory in ("assets/pyodide", "assets/checklist/wheels")
+        for directory in ("assets/pyodide", "assets/checklist/python")
         for path in (built_site / directory).rglob("*")
         if path.is_file()
     }

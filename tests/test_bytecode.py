@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import csv
-import hashlib
 import importlib.util
 import io
 import json
@@ -17,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, byte_compile
+from browser_runtime import PYODIDE_PACKAGE, STDLIB, RuntimeUnavailable, build_wheel, byte_compile, with_package
 from bs4 import BeautifulSoup
 from pyc_archive import compile_archive
 
@@ -70,15 +67,6 @@ def test_every_module_becomes_unchecked_bytecode_in_its_place(tmp_path: Path) ->
         magic, flags, source_hash = struct.unpack("<4sI8s", archive.read("demo/core.pyc")[:16])
         assert magic == importlib.util.MAGIC_NUMBER and flags == UNCHECKED_HASH
         assert source_hash == importlib.util.source_hash(PACKAGE["demo/core.py"])
-        record = list(csv.reader(io.StringIO(archive.read("demo-1.0.dist-info/RECORD").decode())))
-    assert [row[0] for row in record] == [name for name in names if not name.endswith("/") and "RECORD" not in name] + [
-        "demo-1.0.dist-info/RECORD"
-    ]
-    with zipfile.ZipFile(io.BytesIO(compiled(tmp_path, zip_of(PACKAGE)))) as archive:
-        for name, digest, size in record[:-1]:
-            data = archive.read(name)
-            assert digest == "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-            assert int(size) == len(data)
 
 
 def test_the_same_archive_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -91,32 +79,51 @@ def test_a_module_that_does_not_compile_fails_loudly(tmp_path: Path) -> None:
         compiled(tmp_path, zip_of({"broken.py": b"def (:\n"}))
 
 
-def test_the_shipped_standard_library_is_bytecode_from_pyodides_python(built_site: Path) -> None:
+def test_the_shipped_library_is_the_standard_library_and_the_package_in_pyodides_bytecode(built_site: Path) -> None:
     with zipfile.ZipFile(ROOT / PYODIDE_PACKAGE / STDLIB) as source:
-        sources = set(source.namelist())
-    with zipfile.ZipFile(runtime_file(built_site, "data-stdlib")) as shipped:
-        names = set(shipped.namelist())
+        sources = {name + "c" if name.endswith(".py") else name for name in source.namelist()}
+    with zipfile.ZipFile(io.BytesIO(build_wheel(ROOT))) as wheel:
+        files = [name for name in wheel.namelist() if ".dist-info/" not in name]
+    package = {name + "c" if name.endswith(".py") else name for name in files}
+    with zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped:
+        names = shipped.namelist()
         magic = shipped.read("json/__init__.pyc")[:4]
-    assert names == {name + "c" if name.endswith(".py") else name for name in sources}
+        modules = [name for name in names if name.endswith(".pyc")]
+        assert {shipped.read(name)[:4] for name in modules} == {magic}
+    assert set(names) == sources | package and len(names) == len(set(names))
+    assert "checklist/browser.pyc" in package
     # Written by Pyodide's Python 3.14, not by the Python running these tests.
     assert magic != importlib.util.MAGIC_NUMBER and magic[2:] == b"\r\n"
-    with zipfile.ZipFile(runtime_file(built_site, "data-wheel")) as wheel:
-        modules = [name for name in wheel.namelist() if name.startswith("checklist/") and name.endswith(".pyc")]
-        assert "checklist/browser.pyc" in modules and not [name for name in wheel.namelist() if name.endswith(".py")]
-        assert {wheel.read(name)[:4] for name in modules} == {magic}
 
 
-def test_a_compiled_wheel_is_reproducible_and_kept_for_the_next_build(built_site: Path, tmp_path: Path) -> None:
+def test_a_compiled_package_is_reproducible_and_kept_for_the_next_build(built_site: Path, tmp_path: Path) -> None:
     """Compiled again, with nothing cached, by a separate run of Pyodide: the very bytes the site ships."""
     project = tmp_path / "project"
     (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
     (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
     version = json.loads((ROOT / PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
-    _, wheel = build_wheel(ROOT)
-    (compiled_wheel,) = byte_compile(project, version, [wheel])
-    assert compiled_wheel == runtime_file(built_site, "data-wheel").read_bytes()
+    (compiled_wheel,) = byte_compile(project, version, [build_wheel(ROOT)])
     (cached,) = (project / ".cache" / "bytecode").iterdir()
     assert cached.read_bytes() == compiled_wheel
+    with (
+        zipfile.ZipFile(io.BytesIO(compiled_wheel)) as wheel,
+        zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped,
+    ):
+        package = [name for name in wheel.namelist() if ".dist-info/" not in name]
+        assert [wheel.read(name) for name in package] == [shipped.read(name) for name in package]
+
+
+def test_the_package_joins_the_standard_library_entry_for_entry_without_its_metadata() -> None:
+    stdlib = zip_of({"json/__init__.pyc": b"stdlib"}, ("json/",))
+    library = with_package(stdlib, zip_of(PACKAGE, ("demo/",)))
+    assert library.startswith(stdlib[: stdlib.index(b"PK\x01\x02")])  # the standard library's entries, unchanged
+    with zipfile.ZipFile(io.BytesIO(library)) as archive:
+        package = [name for name in PACKAGE if "dist-info" not in name]
+        assert archive.namelist() == ["json/", "json/__init__.pyc", "demo/", *package]
+        assert archive.read("demo/core.py") == PACKAGE["demo/core.py"]
+    assert with_package(stdlib, zip_of(PACKAGE)) == with_package(stdlib, zip_of(PACKAGE))
+    with pytest.raises(RuntimeUnavailable, match=r"json/__init__\.pyc is in the standard library already"):
+        with_package(stdlib, zip_of({"json/__init__.pyc": b"package"}))
 
 
 def test_without_node_the_build_stops_and_says_so(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -11,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from checklist import QUESTIONS, __version__, evaluate, load_guidance
+from checklist import QUESTIONS, evaluate, load_guidance
 
 from .conftest import ROOT, build_site
 
@@ -30,7 +31,7 @@ def island(checklist_page: BeautifulSoup) -> dict:
 
 @pytest.fixture(scope="module")
 def runtime(checklist_page: BeautifulSoup) -> dict[str, str]:
-    """What the page's start module is told: where Pyodide, the standard library and the wheel are, and more."""
+    """What the page's start module is told: where Pyodide and the Python library are, and more."""
     script = checklist_page.find("script", attrs={"data-pyodide": True})
     assert script["type"] == "module" and script.has_attr("async")
     return {name.removeprefix("data-"): value for name, value in script.attrs.items() if name.startswith("data-")}
@@ -69,9 +70,7 @@ def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, runti
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
     assert directory.name == package["version"] == "314.0.7"
     shipped = sorted(path.relative_to(directory).as_posix() for path in directory.rglob("*") if path.is_file())
-    stdlib = site_file(built_site, runtime["stdlib"]).relative_to(directory).as_posix()
-    assert shipped == ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", stdlib]
-    assert stdlib.startswith("stdlib/") and stdlib.endswith("/python_stdlib.zip")
+    assert shipped == ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs"]
     for name in ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs"):
         assert (directory / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
     # The lock file is in the page, so Pyodide does not fetch it; the snapshot names no file at all.
@@ -88,22 +87,25 @@ def test_the_memory_snapshot_is_used_only_with_the_pyodide_it_was_written_for(bu
     assert f'const SNAPSHOT_PYODIDE = "{package["version"]}";' in worker
 
 
-def test_the_wheel_is_pure_python_bytecode_under_a_content_hash(built_site: Path, runtime: dict[str, str]) -> None:
-    wheel = site_file(built_site, runtime["wheel"])
-    assert wheel.name == f"checklist-{__version__}-py3-none-any.whl"
-    assert wheel.parent.parent == built_site / "assets/checklist/wheels"
-    with zipfile.ZipFile(wheel) as archive:
+def test_the_library_holds_the_package_as_bytecode_under_a_content_hash(
+    built_site: Path, runtime: dict[str, str]
+) -> None:
+    library = site_file(built_site, runtime["library"])
+    assert library.name == "python_library.zip"
+    assert library.parent.parent == built_site / "assets/checklist/python"
+    assert library.parent.name == hashlib.sha256(library.read_bytes()).hexdigest()[:16]
+    with zipfile.ZipFile(library) as archive:
         names = archive.namelist()
     assert "checklist/browser.pyc" in names and "checklist/data/questions.toml" in names
-    assert not [name for name in names if name.endswith(".py") or "__pycache__" in name]
-    assert len(list((built_site / "assets/checklist/wheels").iterdir())) == 1
+    assert not [name for name in names if name.endswith(".py") or "__pycache__" in name or ".dist-info/" in name]
+    assert len(list((built_site / "assets/checklist/python").iterdir())) == 1
 
 
-def test_the_same_sources_give_the_same_wheel_path(built_site: Path, runtime: dict[str, str], tmp_path: Path) -> None:
+def test_the_same_sources_give_the_same_library(built_site: Path, runtime: dict[str, str], tmp_path: Path) -> None:
     again = tmp_path / "site"
     result = build_site(ROOT, again)
     assert result.returncode == 0, result.stderr
-    assert site_file(again, runtime["wheel"]).read_bytes() == site_file(built_site, runtime["wheel"]).read_bytes()
+    assert site_file(again, runtime["library"]).read_bytes() == site_file(built_site, runtime["library"]).read_bytes()
 
 
 def test_other_pages_load_no_python(built_site: Path) -> None:

@@ -57,7 +57,7 @@ def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path)
     listed = {path for path, _ in entries}
     assert {"./", "guidance/", "checklist/", "404.html", "manifest.webmanifest", "search/search_index.json"} <= listed
     assert any(path.endswith("/pyodide.asm.wasm") for path in listed)
-    assert any(path.endswith(".whl") for path in listed)
+    assert any(path.endswith("/python_library.zip") for path in listed)
 
 
 def test_the_version_changes_with_any_file_and_only_then(built_site: Path) -> None:

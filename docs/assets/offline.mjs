@@ -28,10 +28,10 @@ function offer(worker) {
 }
 
 // The checklist page starts Python as it opens: the download of the whole site waits until Python has
-// started (or could not), so that the two do not compete and the checklist answers sooner.
+// answered its first call (or could not start), so that the two do not compete and the checklist answers sooner.
 async function pageStarted() {
   const python = document.querySelector("script[data-pyodide]");
-  if (python) await (await import(python.src)).python.startedFrom.catch(() => {});
+  if (python) await (await import(python.src)).python.answered;
 }
 
 async function keepOffline() {

@@ -3,8 +3,8 @@
 // parsed. The page's controller imports the same, already loading, instance; questions can be asked at
 // once and are answered when Python is ready.
 //
-// After a start that did not come from a memory snapshot, once the page is idle, a second worker makes
-// one, so that the next visit starts in a fraction of the time (see worker.mjs).
+// After a start that did not come from a memory snapshot, once Python has answered and the page is idle,
+// a second worker makes one, so that the next visit starts in a fraction of the time (see worker.mjs).
 
 const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
 
@@ -13,15 +13,19 @@ function startPython(runtime) {
   const pending = new Map();
   let nextId = 0;
   let failure = null;
-  let started, notStarted;
+  let started, notStarted, answer;
   const startedFrom = new Promise((resolve, reject) => {
     started = resolve;
     notStarted = reject;
+  });
+  const answered = new Promise((resolve) => {
+    answer = resolve;
   });
 
   const failAll = (error) => {
     failure = error;
     notStarted(error);
+    answer();
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
@@ -38,14 +42,15 @@ function startPython(runtime) {
     const call = pending.get(data.id);
     if (!call) return; // already rejected when loading failed
     pending.delete(data.id);
+    answer();
     if (data.error) call.reject(new Error(data.error));
     else call.resolve(JSON.parse(data.results));
   };
   worker.onerror = (event) => failAll(new Error(event.message || "The checklist's worker could not start."));
   worker.postMessage({ start: runtime });
 
-  startedFrom.then(
-    (how) => how !== "snapshot" && whenIdle(() => makeSnapshot(runtime)),
+  Promise.all([startedFrom, answered]).then(
+    ([how]) => how !== "snapshot" && whenIdle(() => makeSnapshot(runtime)),
     () => {}, // the page reports it, from evaluate()
   );
 
@@ -62,6 +67,9 @@ function startPython(runtime) {
     // How Python started, once it has: "snapshot" (from the memory snapshot) or "bytecode" (a full start);
     // rejected if it could not.
     startedFrom,
+    // Resolved once Python has answered its first call, or could not start: work that can wait (the
+    // site's download for offline use, the snapshot) waits for this, so as not to slow the first answer.
+    answered,
   };
 }
 
@@ -72,13 +80,12 @@ function makeSnapshot(runtime) {
   maker.postMessage({ snapshot: runtime });
 }
 
-const script = document.querySelector("script[data-pyodide][data-wheel]");
+const script = document.querySelector("script[data-pyodide][data-library]");
 const address = (relative) => new URL(relative, document.baseURI).href;
 
 export const python = startPython({
   pyodide: address(script.dataset.pyodide),
-  stdlib: address(script.dataset.stdlib),
-  wheel: address(script.dataset.wheel),
+  library: address(script.dataset.library),
   lockfile: script.dataset.lockfile,
   snapshot: address(script.dataset.snapshot),
   // Several sites can share an origin: each keeps its snapshot in a cache named after its root.

@@ -6,7 +6,8 @@
 // Out:  {started: "snapshot" | "bytecode"}, {id, results: JSON text of [{record, markdown} | {error}]},
 //       {id, error} or {failed: message}; {snapshot: "kept" | "not kept"}.
 //
-// runtime: {pyodide, stdlib, wheel, snapshot: URLs; lockfile: JSON text; snapshotCache: a cache name}.
+// runtime: {pyodide, library, snapshot: URLs; lockfile: JSON text; snapshotCache: a cache name}. The library is
+// the standard library with the checklist package, byte-compiled: Python imports the package from it.
 //
 // A memory snapshot is Python's memory just after it has started and imported the checklist, before any
 // answer. Starting from one skips Python's start-up. It uses Pyodide's private snapshot options, so it is
@@ -27,20 +28,32 @@ const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:
 //   loading, rather than afterwards; Pyodide is then given the compiled module;
 // - a download or compile that fails is reported: Pyodide only logs it, then waits for ever, so each
 //   start is raced against such a failure and the page can say the checklist cannot start.
-let wasmFailed = () => {};
 let compiled = null;
+let wasmFailed;
+const wasmFailure = new Promise((_, reject) => {
+  wasmFailed = reject;
+});
+wasmFailure.catch(() => {}); // reported by the start it stops
 const instantiate = WebAssembly.instantiate.bind(WebAssembly);
 const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 const download = self.fetch.bind(self);
+// Downloads begun before Pyodide asks for them (see prefetch), each handed over once.
+const prefetched = new Map();
 
 function watched(promise) {
-  promise.catch((error) => wasmFailed(error));
+  promise.catch(wasmFailed);
   return promise;
 }
 
 self.fetch = (resource, options) => {
+  const url = String(resource);
+  const early = prefetched.get(url);
+  if (early) {
+    prefetched.delete(url);
+    return early;
+  }
   const response = download(resource, options);
-  if (String(resource).endsWith("/pyodide.asm.wasm")) compiled = watched(WebAssembly.compileStreaming(response));
+  if (url.endsWith("/pyodide.asm.wasm")) compiled = watched(WebAssembly.compileStreaming(response));
   return response;
 };
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
@@ -50,19 +63,27 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
+// What every start needs, asked for the moment the worker runs, before it knows how it will start:
+// Pyodide's two scripts, its WebAssembly (compiling as it arrives) and the library.
+function prefetch(runtime) {
+  for (const url of [new URL("pyodide.asm.wasm", runtime.pyodide).href, runtime.library]) {
+    prefetched.set(url, self.fetch(url));
+  }
+  for (const script of [runtime.pyodide, new URL("pyodide.asm.mjs", runtime.pyodide).href]) {
+    import(script).catch(() => {}); // the same import, when Pyodide makes it, reports any failure
+  }
+}
+
 async function boot(runtime, options) {
   const { loadPyodide } = await import(runtime.pyodide);
-  const failed = new Promise((_, reject) => {
-    wasmFailed = reject;
-  });
   return Promise.race([
     loadPyodide({
       indexURL: new URL(".", runtime.pyodide).href,
-      stdLibURL: runtime.stdlib,
+      stdLibURL: runtime.library,
       lockFileContents: runtime.lockfile,
       ...options,
     }),
-    failed,
+    wasmFailure,
   ]);
 }
 
@@ -71,7 +92,10 @@ function entryPoint(python) {
 }
 
 async function start(runtime) {
-  const stored = await storedSnapshot(runtime);
+  // The stored snapshot is asked for first, so that reading it does not wait behind the runtime's downloads.
+  const lookup = storedSnapshot(runtime);
+  prefetch(runtime);
+  const stored = await lookup;
   if (stored) {
     try {
       const snapshot = verified(stored);
@@ -84,8 +108,7 @@ async function start(runtime) {
       await forgetSnapshot(runtime);
     }
   }
-  // The wheel downloads while the runtime boots (the same as loadPackage(wheel) afterwards, only sooner).
-  const python = await boot(runtime, { packages: [runtime.wheel] });
+  const python = await boot(runtime, {});
   return { evaluateJson: entryPoint(python), startedFrom: "bytecode" };
 }
 
@@ -99,7 +122,9 @@ async function snapshotCache(runtime) {
 
 async function storedSnapshot(runtime) {
   try {
-    return await (await snapshotCache(runtime))?.match(runtime.snapshot);
+    const stored = globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
+    stored?.catch(() => {}); // looked up while the runtime's version is checked; used only if that passes
+    return (await snapshotCache(runtime)) ? await stored : undefined;
   } catch {
     return undefined;
   }
@@ -163,14 +188,7 @@ async function sha256(bytes) {
 async function makeSnapshot(runtime) {
   const cache = await snapshotCache(runtime);
   if (!cache) return false;
-  const wheel = fetch(runtime.wheel).then((response) => {
-    if (!response.ok) throw new Error(`${runtime.wheel}: ${response.status}`);
-    return response.arrayBuffer();
-  });
   const python = await boot(runtime, { _makeSnapshot: true });
-  // Installed as a plain archive: loadPackage would leave a JavaScript record the snapshot cannot hold.
-  const sitePackages = python.runPython("import site; site.getsitepackages()[0]");
-  python.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const expected = entryPoint(python)(PROBE);
   const snapshot = python.makeMemorySnapshot();
   if (snapshot.byteLength > MAX_SNAPSHOT_BYTES) return false;
