@@ -112,19 +112,24 @@ async function start(runtime) {
   return { evaluateJson: entryPoint(python), startedFrom: "bytecode" };
 }
 
-async function snapshotCache(runtime) {
-  if (!globalThis.caches) return null;
+// Whether snapshots can be used with this runtime: Cache Storage is there, and the runtime is the Pyodide
+// they were checked with. Any kept for another Pyodide are deleted.
+async function snapshotsUsable(runtime) {
+  if (!globalThis.caches) return false;
   const { version } = await import(runtime.pyodide);
-  if (version === SNAPSHOT_PYODIDE) return caches.open(runtime.snapshotCache);
-  await caches.delete(runtime.snapshotCache); // made for another Pyodide, if any
-  return null;
+  if (version === SNAPSHOT_PYODIDE) return true;
+  await caches.delete(runtime.snapshotCache);
+  return false;
+}
+
+async function snapshotCache(runtime) {
+  return (await snapshotsUsable(runtime)) ? caches.open(runtime.snapshotCache) : null;
 }
 
 async function storedSnapshot(runtime) {
   try {
-    const stored = globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
-    stored?.catch(() => {}); // looked up while the runtime's version is checked; used only if that passes
-    return (await snapshotCache(runtime)) ? await stored : undefined;
+    const stored = await caches.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
+    return stored && (await snapshotsUsable(runtime)) ? stored : undefined;
   } catch {
     return undefined;
   }
