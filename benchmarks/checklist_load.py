@@ -10,6 +10,8 @@ Builds the site, serves it on loopback and prints, as medians over a few runs:
   the bare boot, cold to cold and warm to warm; and the bytes transferred on each visit;
 - the time until the first question is visible, and the first result with service workers
   blocked (the page alone, no offline copy, no snapshot);
+- the same first result on a blank page that starts the checklist's Python exactly as the
+  checklist page does, with nothing else: the runtime alone, without the theme's page;
 - ``evaluate`` round trips (page to Web Worker and back), p50 and p95 over 200 calls, once the
   page has settled (the offline copy and the snapshot, made in the background, kept);
 - bytes transferred for a guidance page, without and with the offline copy downloading.
@@ -23,6 +25,7 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -51,6 +54,15 @@ python.runPython("1");
 performance.mark("bare-boot");
 </script>"""
 BARE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+# A blank page with the checklist page's own start script (put in at {start}), asking Python its first question.
+RUNTIME_ONLY_PAGE = """<!doctype html><meta charset="utf-8"><title>The checklist's Python alone</title>
+{start}
+<script type="module">
+import {{ python }} from "../assets/checklist/start.mjs";
+await python.evaluate([{{ answers: {{}}, timestamp: null }}]);
+performance.mark("checklist-ready");
+</script>"""
 
 # Round trips through the checklist page's own client and worker, once Python is ready.
 ROUND_TRIP_SCRIPT = """async ([count, answerSets]) => {
@@ -103,7 +115,8 @@ ANSWER_SETS = [
 
 
 def build(destination: Path) -> None:
-    """A real ``mkdocs build --strict`` of this checkout, and the bare boot page beside it at ``bare/``."""
+    """A real ``mkdocs build --strict`` of this checkout; the bare boot page beside it at ``bare/``, and the
+    blank page that starts the checklist's Python at ``runtime-only/``."""
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
         cwd=ROOT,
@@ -115,6 +128,11 @@ def build(destination: Path) -> None:
     (bare / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     for name in BARE_FILES:
         shutil.copy2(PYODIDE / name, bare / name)
+    checklist = (destination / "checklist" / "index.html").read_text(encoding="utf-8")
+    start = re.search(r'<script type="module" async src="[^"]*start\.mjs".*?</script>', checklist, re.DOTALL)
+    runtime_only = destination / "runtime-only"
+    runtime_only.mkdir()
+    (runtime_only / "index.html").write_text(RUNTIME_ONLY_PAGE.format(start=start.group(0)), encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -236,11 +254,11 @@ def checklist_visits(browser: Browser, base: str) -> Visits:
     return Visits(question, cold, cold_traffic, offline_copy, warm, started_from, warm_traffic)
 
 
-def page_alone(browser: Browser, base: str) -> float:
-    """The checklist's first Python result with service workers blocked: the page's own work only."""
+def page_alone(browser: Browser, base: str, path: str = "checklist/") -> float:
+    """The first Python result on the page at ``path`` with service workers blocked: the page's own work only."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    page.goto(f"{base}/checklist/")
+    page.goto(f"{base}/{path}")
     ready = wait_for_mark(page, "checklist-ready")
     context.close()
     return ready
@@ -281,11 +299,12 @@ def main() -> None:
         build(site)
         with serve(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            bare, visits, alone = [], [], []
+            bare, visits, alone, runtime_only = [], [], [], []
             for _ in range(runs):
                 bare.append(bare_boot(browser, base))
                 visits.append(checklist_visits(browser, base))
                 alone.append(page_alone(browser, base))
+                runtime_only.append(page_alone(browser, base, "runtime-only/"))
             times = round_trips(browser, base)
             guidance, guidance_offline = (guidance_traffic(browser, base, how) for how in ("block", "allow"))
             browser.close()
@@ -294,6 +313,7 @@ def main() -> None:
     bare_cold, bare_warm = median(cold for cold, _ in bare), median(warm for _, warm in bare)
     cold, warm = median(visit.cold for visit in visits), median(visit.warm for visit in visits)
     question, page_only = median(visit.first_question for visit in visits), median(alone)
+    runtime = median(runtime_only)
     p50, p95 = times[len(times) // 2], times[int(len(times) * 0.95) - 1]
     first, reload = visits[len(visits) // 2].cold_traffic, visits[len(visits) // 2].warm_traffic
     started = sorted({visit.warm_started_from for visit in visits})
@@ -318,6 +338,7 @@ def main() -> None:
             f"{page_only / bare_cold:.3f}× bare cold",
             page_only <= 1.05 * bare_cold,
         ),
+        ("  the runtime alone", f"{runtime:.0f} ms", f"{runtime / bare_cold:.3f}× bare cold", None),
         ("evaluate round trip p50", f"{p50:.2f} ms", f"over {ROUND_TRIPS} calls", None),
         ("evaluate round trip p95", f"{p95:.2f} ms", f"over {ROUND_TRIPS} calls", p95 <= 5),
         (
