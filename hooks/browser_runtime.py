@@ -197,7 +197,7 @@ def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]
 
 
 def _check_wheel(wheel: Path) -> None:
-    """Pyodide installs only pure-Python wheels and rejects bytecode from another Python."""
+    """Only pure Python can join the library, and bytecode from another Python would be refused in the browser."""
     if not wheel.name.endswith("-py3-none-any.whl"):
         raise RuntimeUnavailable(f"{wheel.name} is not a pure-Python (py3-none-any) wheel")
     with zipfile.ZipFile(wheel) as archive:
