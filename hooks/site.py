@@ -20,7 +20,9 @@ from guidance_page import render_guidance_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from search_worker import ThemeChanged, with_waiting_search_worker
 from training_page import TRAINING_PAGE, render_training_page
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
@@ -62,6 +64,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """On the checklist page, the theme's search index waits for Python's first answer."""
+    if page.file.src_uri != CHECKLIST_PAGE:
+        return output
+    try:
+        return with_waiting_search_worker(output)
+    except ThemeChanged as error:
+        raise PluginError(str(error)) from None
 
 
 def _checklist_page(files: Files, config: MkDocsConfig) -> str:

@@ -73,8 +73,10 @@ def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[
     responses: list[dict[str, Any]] = []
 
     def attached(event: dict[str, Any]) -> None:
-        enable = json.dumps({"id": 1, "method": "Network.enable"})
-        session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": enable})
+        # Each worker is held before its first line until its network is watched, so no request is missed.
+        for number, method in enumerate(("Network.enable", "Runtime.runIfWaitingForDebugger"), 1):
+            message = json.dumps({"id": number, "method": method})
+            session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": message})
 
     def received(event: dict[str, Any]) -> None:
         message = json.loads(event["message"])
@@ -83,7 +85,7 @@ def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[
 
     session.on("Target.attachedToTarget", attached)
     session.on("Target.receivedMessageFromTarget", received)
-    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": False, "flatten": False})
+    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})
     try:
         yield responses
     finally:

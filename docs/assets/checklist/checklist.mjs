@@ -2,7 +2,8 @@
 // Python (in a Web Worker) decides which question comes next and what the outcome is;
 // this module keeps the answers, shows what Python returns and moves the focus.
 
-import { python } from "./start.mjs";
+import { buildSearchIndexAfter } from "./search_index.mjs";
+import { python, siteRoot } from "./start.mjs";
 import { checkView, h, outcomeView, questionView, showComparison } from "./views.mjs";
 
 const app = document.getElementById("checklist-app");
@@ -217,6 +218,8 @@ async function prefill(answers) {
   showResult(await replay());
   status.textContent = "The answers from the link are filled in. Check them, and change any that do not fit.";
 }
+
+buildSearchIndexAfter(python.answered, siteRoot);
 
 const linked = [...new URLSearchParams(location.search)].filter(([id]) => questions.has(id));
 

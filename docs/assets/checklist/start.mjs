@@ -83,11 +83,13 @@ function makeSnapshot(runtime) {
 const script = document.querySelector("script[data-pyodide][data-library]");
 const address = (relative) => new URL(relative, document.baseURI).href;
 
+export const siteRoot = address(script.dataset.root);
+
 export const python = startPython({
   pyodide: address(script.dataset.pyodide),
   library: address(script.dataset.library),
   lockfile: script.dataset.lockfile,
   snapshot: address(script.dataset.snapshot),
   // Several sites can share an origin: each keeps its snapshot in a cache named after its root.
-  snapshotCache: `python snapshot ${address(script.dataset.root)}`,
+  snapshotCache: `python snapshot ${siteRoot}`,
 });

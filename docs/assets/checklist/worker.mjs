@@ -92,14 +92,15 @@ function entryPoint(python) {
 }
 
 async function start(runtime) {
-  // The stored snapshot is asked for first, so that reading it does not wait behind the runtime's downloads.
+  // The stored snapshot is asked for first, so that reading it does not wait behind the runtime's downloads;
+  // it is read and checked while Pyodide's script loads, which tells whether it may be used.
   const lookup = storedSnapshot(runtime);
   prefetch(runtime);
   const stored = await lookup;
-  if (stored) {
+  const snapshot = stored && verified(stored);
+  snapshot?.catch(() => {}); // handled by loadPyodide, which awaits it once the runtime's script is loaded
+  if (stored && (await snapshotsUsable(runtime))) {
     try {
-      const snapshot = verified(stored);
-      snapshot.catch(() => {}); // handled by loadPyodide, which awaits it once the runtime's script is loaded
       const python = await boot(runtime, { _loadSnapshot: snapshot });
       // Every start from the same snapshot would otherwise draw the same "random" numbers.
       python.runPython("import random; random.seed()");
@@ -128,8 +129,7 @@ async function snapshotCache(runtime) {
 
 async function storedSnapshot(runtime) {
   try {
-    const stored = await caches.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
-    return stored && (await snapshotsUsable(runtime)) ? stored : undefined;
+    return await globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
   } catch {
     return undefined;
   }
