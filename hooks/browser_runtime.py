@@ -6,7 +6,9 @@ shipped, under a versioned path. The standard library and the ``checklist``
 package (the files of its wheel) are byte-compiled (see ``pyc_archive.py``) and
 shipped as one archive under a content-hashed path: Python imports the package
 from it as it imports the standard library, with no package to download and
-install, and a changed rule module is never served stale.
+install, and a changed rule module is never served stale. The archive holds only
+the modules the checklist uses, found by running it (see ``library_use.py``),
+and the package's data.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ _WHEEL_SOURCES = ("pyproject.toml", "README.md", "checklist")
 BYTECODE_CACHE = Path(".cache") / "bytecode"
 _COMPILER = Path(__file__).with_name("compile_bytecode.mjs")
 _COMPILER_PYTHON = Path(__file__).with_name("pyc_archive.py")
+_TRACER = Path(__file__).with_name("used_modules.mjs")
+_TRACER_PYTHON = Path(__file__).with_name("library_use.py")
+# The package the checklist page runs: all its data files are shipped, whether or not the exercise read them.
+PACKAGE = "checklist"
 
 
 class RuntimeUnavailable(Exception):
@@ -51,7 +57,7 @@ class BrowserRuntime:
     pyodide_module: str
     """Site path of ``pyodide.mjs``; the rest of the runtime sits beside it."""
     library: str
-    """Site path of the byte-compiled standard library with the ``checklist`` package."""
+    """Site path of the byte-compiled library: what the ``checklist`` package uses of the standard library, and it."""
     lockfile: str
     """The lock file Pyodide is given inline (JSON), so it does not fetch one."""
     snapshot: str
@@ -67,7 +73,8 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     base = f"assets/pyodide/{version}/"
     files: dict[str, Path | bytes] = {base + name: package / name for name in RUNTIME_FILES}
     stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), build_wheel(project)])
-    library = with_package(stdlib, wheel)
+    complete = with_package(stdlib, wheel)
+    library = only_used(complete, used_entries(project, version, complete))
     library_path = f"assets/checklist/python/{_content_hash(library)}/{LIBRARY}"
     files[library_path] = library
     return BrowserRuntime(
@@ -152,6 +159,59 @@ def with_package(stdlib: bytes, wheel: bytes) -> bytes:
     return library.getvalue()
 
 
+def only_used(library: bytes, used: list[str]) -> bytes:
+    """The zip ``library`` with only the ``used`` entries, the package's data files, and the folders that hold them.
+
+    Entries keep their order, names, dates and contents, so the result depends only on the two inputs.
+    """
+    with zipfile.ZipFile(io.BytesIO(library)) as archive:
+        names = set(archive.namelist())
+        missing = sorted(set(used) - names)
+        if missing:
+            raise RuntimeUnavailable(f"Python used modules that are not in its library: {', '.join(missing)}")
+        data = {name for name in names if name.startswith(f"{PACKAGE}/") and not name.endswith((".pyc", "/"))}
+        files = set(used) | data
+        kept = files | {folder for name in files for folder in _folders(name)}
+        trimmed = io.BytesIO()
+        with zipfile.ZipFile(trimmed, "w") as output:
+            for entry in archive.infolist():
+                if entry.filename in kept:
+                    output.writestr(entry, archive.read(entry))
+    return trimmed.getvalue()
+
+
+def _folders(name: str) -> list[str]:
+    """The folders above an entry: ``a/b/c.pyc`` is in ``a/`` and ``a/b/``."""
+    parts = name.split("/")[:-1]
+    return ["/".join(parts[: depth + 1]) + "/" for depth in range(len(parts))]
+
+
+def used_entries(project: Path, version: str, library: bytes) -> list[str]:
+    """The entries of ``library`` the checklist's Python imports, found by running it in Pyodide (Node.js).
+
+    Kept in ``BYTECODE_CACHE`` like the bytecode, under a hash of everything the answer depends on.
+    """
+    tracer = hashlib.sha256(_TRACER.read_bytes() + _TRACER_PYTHON.read_bytes()).hexdigest()
+    key = hashlib.sha256(f"{version} {tracer} {hashlib.sha256(library).hexdigest()}".encode()).hexdigest()
+    cache = project / BYTECODE_CACHE
+    target = cache / f"{key}.used.json"
+    if not target.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="tracing-", dir=cache) as work:
+            (Path(work) / LIBRARY).write_bytes(library)
+            result = subprocess.run(
+                [_node(), str(_TRACER), str((project / PYODIDE_PACKAGE).resolve()), str(Path(work) / LIBRARY)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                raise RuntimeUnavailable(f"Running the checklist in Pyodide failed:\n{result.stderr[-4000:]}")
+            (Path(work) / target.name).write_text(result.stdout, encoding="utf-8")
+            os.replace(Path(work) / target.name, target)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
 def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[bytes]:
     """Each zip archive with its modules byte-compiled by the vendored Pyodide, run in Node.js.
 
@@ -169,13 +229,18 @@ def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[byt
     return [target.read_bytes() for target in targets]
 
 
-def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
+def _node() -> str:
     node = shutil.which("node")
     if node is None:
         raise RuntimeUnavailable(
             "Node.js is not installed: the build runs Pyodide in Node.js to byte-compile the Python the "
             "checklist loads. Install Node.js (it comes with npm), then build again."
         )
+    return node
+
+
+def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
+    node = _node()
     cache.mkdir(parents=True, exist_ok=True)
     # Written beside the cache and moved into place whole, so a concurrent build never reads a half-written file.
     with tempfile.TemporaryDirectory(prefix="compiling-", dir=cache) as work:

@@ -14,7 +14,16 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_runtime import PYODIDE_PACKAGE, STDLIB, RuntimeUnavailable, build_wheel, byte_compile, with_package
+from browser_runtime import (
+    PYODIDE_PACKAGE,
+    STDLIB,
+    RuntimeUnavailable,
+    build_wheel,
+    byte_compile,
+    only_used,
+    used_entries,
+    with_package,
+)
 from bs4 import BeautifulSoup
 from pyc_archive import compile_archive
 
@@ -79,7 +88,9 @@ def test_a_module_that_does_not_compile_fails_loudly(tmp_path: Path) -> None:
         compiled(tmp_path, zip_of({"broken.py": b"def (:\n"}))
 
 
-def test_the_shipped_library_is_the_standard_library_and_the_package_in_pyodides_bytecode(built_site: Path) -> None:
+def test_the_shipped_library_is_what_the_checklist_uses_of_the_standard_library_and_the_package_as_bytecode(
+    built_site: Path,
+) -> None:
     with zipfile.ZipFile(ROOT / PYODIDE_PACKAGE / STDLIB) as source:
         sources = {name + "c" if name.endswith(".py") else name for name in source.namelist()}
     with zipfile.ZipFile(io.BytesIO(build_wheel(ROOT))) as wheel:
@@ -90,10 +101,29 @@ def test_the_shipped_library_is_the_standard_library_and_the_package_in_pyodides
         magic = shipped.read("json/__init__.pyc")[:4]
         modules = [name for name in names if name.endswith(".pyc")]
         assert {shipped.read(name)[:4] for name in modules} == {magic}
-    assert set(names) == sources | package and len(names) == len(set(names))
-    assert "checklist/browser.pyc" in package
+    assert set(names) <= sources | package and len(names) == len(set(names))
+    data = {name for name in package if not name.endswith((".pyc", "/"))}
+    assert data and data <= set(names)
+    # What Pyodide starts with and the page's entry point are in; what neither imports is not.
+    assert {"encodings/__init__.pyc", "pyodide/__init__.pyc", "checklist/browser.pyc"} <= set(names)
+    assert not {"unittest/__init__.pyc", "tkinter/__init__.pyc", "checklist/__main__.pyc"} & set(names)
     # Written by Pyodide's Python 3.14, not by the Python running these tests.
     assert magic != importlib.util.MAGIC_NUMBER and magic[2:] == b"\r\n"
+
+
+def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_imports(
+    built_site: Path, tmp_path: Path
+) -> None:
+    """Found again with nothing cached, from the complete library: the same modules as the site ships."""
+    project = tmp_path / "project"
+    (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
+    (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
+    version = json.loads((ROOT / PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    stdlib, wheel = byte_compile(ROOT, version, [(ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT)])
+    used = used_entries(project, version, with_package(stdlib, wheel))
+    assert "checklist/rules.pyc" in used and "asyncio/__init__.pyc" in used  # Pyodide's event loop
+    with zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped:
+        assert sorted(name for name in shipped.namelist() if name.endswith(".pyc")) == used
 
 
 def test_a_compiled_package_is_reproducible_and_kept_for_the_next_build(built_site: Path, tmp_path: Path) -> None:
@@ -109,7 +139,8 @@ def test_a_compiled_package_is_reproducible_and_kept_for_the_next_build(built_si
         zipfile.ZipFile(io.BytesIO(compiled_wheel)) as wheel,
         zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped,
     ):
-        package = [name for name in wheel.namelist() if ".dist-info/" not in name]
+        package = [name for name in wheel.namelist() if name in shipped.namelist()]
+        assert "checklist/rules.pyc" in package
         assert [wheel.read(name) for name in package] == [shipped.read(name) for name in package]
 
 
@@ -124,6 +155,36 @@ def test_the_package_joins_the_standard_library_entry_for_entry_without_its_meta
     assert with_package(stdlib, zip_of(PACKAGE)) == with_package(stdlib, zip_of(PACKAGE))
     with pytest.raises(RuntimeUnavailable, match=r"json/__init__\.pyc is in the standard library already"):
         with_package(stdlib, zip_of({"json/__init__.pyc": b"package"}))
+
+
+def test_only_the_used_entries_the_package_data_and_their_folders_are_kept_as_they_were() -> None:
+    files = {
+        "json/__init__.pyc": b"json",
+        "json/decoder.pyc": b"decoder",
+        "unittest/__init__.pyc": b"unused",
+        "checklist/__init__.pyc": b"package",
+        "checklist/__main__.pyc": b"command line",
+        "checklist/data/questions.toml": b"x = 1",
+    }
+    library = zip_of(files, ("json/", "unittest/", "checklist/", "checklist/data/"))
+    trimmed = only_used(library, ["checklist/__init__.pyc", "json/decoder.pyc"])
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
+        assert archive.namelist() == [
+            "json/",
+            "checklist/",
+            "checklist/data/",
+            "json/decoder.pyc",
+            "checklist/__init__.pyc",
+            "checklist/data/questions.toml",
+        ]
+        assert [archive.read(name) for name in archive.namelist() if not name.endswith("/")] == [
+            b"decoder",
+            b"package",
+            b"x = 1",
+        ]
+    assert only_used(library, ["json/decoder.pyc"]) == only_used(library, ["json/decoder.pyc"])
+    with pytest.raises(RuntimeUnavailable, match=r"not in its library: json/missing\.pyc"):
+        only_used(library, ["json/missing.pyc"])
 
 
 def test_without_node_the_build_stops_and_says_so(tmp_path: Path) -> None:

@@ -1,0 +1,46 @@
+"""What of its Python library the checklist uses in the browser: run inside Pyodide at build time.
+
+``used_modules.mjs`` starts Pyodide in Node.js on the whole byte-compiled library,
+as the browser does, runs this file and calls ``exercise``, then asks for
+``used_entries``. The site then ships only those entries (and the package's data):
+most of the standard library is never imported by the checklist, and every byte
+left out is a byte a first visit does not download and a start does not read.
+
+``exercise`` makes every call the checklist page can make: every combination of
+answers (each question unanswered or given any of its values), answers the rules
+refuse, and what the page's worker runs besides.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import sys
+
+# Dates as the page sends them, and values the rules must refuse.
+TIMESTAMP = "2024-01-01T00:00:00+00:00"
+REFUSED = ({"request": "no-such-option"}, {"no-such-question": "yes"})
+
+
+def exercise() -> None:
+    from checklist import QUESTIONS
+    from checklist.browser import evaluate_json
+
+    answer_sets = [
+        {question.id: value for question, value in zip(QUESTIONS, values, strict=True) if value is not None}
+        for values in itertools.product(*((None, *question.values) for question in QUESTIONS))
+    ]
+    calls = [{"answers": answers, "timestamp": TIMESTAMP} for answers in answer_sets]
+    calls += [{"answers": answers, "timestamp": None} for answers in REFUSED]
+    for outcome in json.loads(evaluate_json(json.dumps(calls))):
+        json.dumps(outcome)
+    random.seed()  # as the worker does after starting from a memory snapshot
+
+
+def used_entries(archive: str) -> list[str]:
+    """The entries of the zip ``archive`` (a path on Python's ``sys.path``) that imported modules came from."""
+    prefix = archive + "/"
+    origins = {getattr(getattr(module, "__spec__", None), "origin", None) for module in list(sys.modules.values())}
+    inside = [origin for origin in origins if isinstance(origin, str) and origin.startswith(prefix)]
+    return sorted(origin.removeprefix(prefix) for origin in inside)
