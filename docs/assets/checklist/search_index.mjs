@@ -3,6 +3,7 @@
 // This tells it to go on: once Python has answered, or at once if the reader opens the search first.
 
 export function buildSearchIndexAfter(answered, siteRoot) {
+  if (!globalThis.BroadcastChannel) return; // the worker then builds it at once, as the theme does
   const channel = new BroadcastChannel(`search index ${siteRoot}`);
   let wanted = false;
   const go = () => {

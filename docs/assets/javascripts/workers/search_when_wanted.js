@@ -16,14 +16,20 @@ const hold = ({ data }) => held.push(data);
 addEventListener("message", hold);
 
 // Named after the site's root (this file is in assets/javascripts/workers/), as the page names it.
-const channel = new BroadcastChannel(`search index ${new URL("../../../", self.location.href).href}`);
-const deadline = setTimeout(start, DEADLINE_MS);
-channel.onmessage = start;
-channel.postMessage("waiting"); // a page that has already said so says it again
+const channel = self.BroadcastChannel && new BroadcastChannel(`search index ${new URL("../../../", location.href)}`);
+const deadline = setTimeout(start, channel ? DEADLINE_MS : 0); // without a channel the page cannot say
+if (channel) {
+  channel.onmessage = start;
+  channel.postMessage("waiting"); // a page that has already said so says it again
+}
+
+let started = false;
 
 function start() {
+  if (started) return; // a second message already on its way
+  started = true;
   clearTimeout(deadline);
-  channel.close();
+  channel?.close();
   removeEventListener("message", hold);
   importScripts(themeWorker); // synchronous: no message can arrive between the two listeners
   for (const data of held) dispatchEvent(new MessageEvent("message", { data }));
