@@ -123,6 +123,11 @@ def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url:
     expect(heading(page)).to_have_text(walk(dict(ROUTE))[1].to_dict()["verdict"]["title"])
     assert responses and all(response.from_service_worker for response in responses)
     assert [response.url for response in responses if response.url.endswith("/pyodide.asm.wasm")]
+    # The theme's search, whose index this page builds once Python has answered, works offline here too.
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially(PARAGRAPH_49_WORD)
+    expect(page.locator(f'.md-search-result__link[href="{site_url}/guidance/?h={PARAGRAPH_49_WORD}"]')).to_be_visible()
 
     # The link a training card gives, answers in its query string, opens the same page.
     response = page.goto(f"{site_url}/{PREFILLED}")
