@@ -4,19 +4,15 @@ searches first; the search works the same either way, and on every other page as
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Worker, expect
+from search_worker import WAITING_WORKER, ThemeChanged, with_waiting_search_worker
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist
-from .conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from search_worker import WAITING_WORKER, ThemeChanged, with_waiting_search_worker
 
 # Long enough for the theme's worker to have built the index many times over, had it not waited.
 WAITED_MS = 1500
