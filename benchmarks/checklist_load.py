@@ -7,7 +7,8 @@ Builds the site, serves it on loopback and prints, as medians over a few runs:
 - the checklist's first Python-computed result, cold and warm: a first visit in a fresh context,
   then, once the service worker has downloaded the site for offline use and the browser keeps a
   memory snapshot of the checklist's Python, a reload with the network off; each as a ratio to
-  the bare boot, cold to cold and warm to warm; and the bytes transferred on each visit;
+  the bare boot, cold to cold and warm to warm (with the range of each run's own ratio, since
+  runs vary); and the bytes transferred on each visit;
 - the time until the first question is visible, and the first result with service workers
   blocked (the page alone, no offline copy, no snapshot);
 - the same first result on a blank page that starts the checklist's Python exactly as the
@@ -290,6 +291,12 @@ def round_trips(browser: Browser, base: str) -> list[float]:
     return times
 
 
+def _spread(ratios: Iterator[float]) -> str:
+    """The lowest and highest of each run's ratio to the bare boot of the same run: how far one run can stray."""
+    ordered = sorted(ratios)
+    return f"{ordered[0]:.2f}–{ordered[-1]:.2f}×"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (default 5)")
@@ -322,6 +329,8 @@ def main() -> None:
         ("Bare Pyodide boot, warm", f"{bare_warm:.0f} ms", "page reloaded", None),
         ("First Python result, cold", f"{cold:.0f} ms", f"{cold / bare_cold:.3f}× bare cold", cold <= 0.5 * bare_cold),
         ("First Python result, warm", f"{warm:.0f} ms", f"{warm / bare_warm:.3f}× bare warm", warm <= 0.3 * bare_warm),
+        ("  each run, cold", _spread(visit.cold / b for visit, (b, _) in zip(visits, bare, strict=True)), "", None),
+        ("  each run, warm", _spread(visit.warm / b for visit, (_, b) in zip(visits, bare, strict=True)), "", None),
         ("  warm visits started from", ", ".join(started), "", None),
         ("Cold visit, bytes", f"{first.network:,}", f"Python runtime: {first.runtime:,}", None),
         ("  then the offline copy", f"{median(v.offline_copy for v in visits):,.0f}", "the whole site", None),
