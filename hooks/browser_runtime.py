@@ -75,19 +75,16 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), build_wheel(project)])
     complete = with_package(stdlib, wheel)
     library = only_used(complete, used_entries(project, version, complete))
-    library_path = f"assets/checklist/python/{_content_hash(library)}/{LIBRARY}"
+    content_hash = hashlib.sha256(library).hexdigest()[:16]
+    library_path = f"assets/checklist/python/{content_hash}/{LIBRARY}"
     files[library_path] = library
     return BrowserRuntime(
         pyodide_module=base + "pyodide.mjs",
         library=library_path,
         lockfile=index_only_lockfile((package / LOCKFILE).read_text(encoding="utf-8")),
-        snapshot=f"{base}snapshots/{_content_hash(library)}",
+        snapshot=f"{base}snapshots/{content_hash}",
         files=files,
     )
-
-
-def _content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def pyodide_version(package: Path) -> str:
@@ -199,15 +196,8 @@ def used_entries(project: Path, version: str, library: bytes) -> list[str]:
         cache.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="tracing-", dir=cache) as work:
             (Path(work) / LIBRARY).write_bytes(library)
-            result = subprocess.run(
-                [_node(), str(_TRACER), str((project / PYODIDE_PACKAGE).resolve()), str(Path(work) / LIBRARY)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0:
-                raise RuntimeUnavailable(f"Running the checklist in Pyodide failed:\n{result.stderr[-4000:]}")
-            (Path(work) / target.name).write_text(result.stdout, encoding="utf-8")
+            used = _run_in_pyodide(project, _TRACER, [str(Path(work) / LIBRARY)], "Running the checklist in Pyodide")
+            (Path(work) / target.name).write_text(used, encoding="utf-8")
             os.replace(Path(work) / target.name, target)
     return json.loads(target.read_text(encoding="utf-8"))
 
@@ -225,22 +215,30 @@ def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[byt
     targets = [cache / hashlib.sha256(f"{version} {compiler} {key}".encode()).hexdigest() for key in keys]
     missing = [(archive, target) for archive, target in zip(archives, targets, strict=True) if not target.is_file()]
     if missing:
-        _run_compiler(project / PYODIDE_PACKAGE, cache, missing)
+        _run_compiler(project, cache, missing)
     return [target.read_bytes() for target in targets]
 
 
-def _node() -> str:
+def _run_in_pyodide(project: Path, script: Path, arguments: list[str], doing: str) -> str:
+    """What ``script`` prints, run with Node.js on the project's Pyodide; ``doing`` names it if it fails."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeUnavailable(
             "Node.js is not installed: the build runs Pyodide in Node.js to byte-compile the Python the "
             "checklist loads. Install Node.js (it comes with npm), then build again."
         )
-    return node
+    result = subprocess.run(
+        [node, str(script), str((project / PYODIDE_PACKAGE).resolve()), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeUnavailable(f"{doing} failed:\n{result.stderr[-4000:]}")
+    return result.stdout
 
 
-def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
-    node = _node()
+def _run_compiler(project: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     # Written beside the cache and moved into place whole, so a concurrent build never reads a half-written file.
     with tempfile.TemporaryDirectory(prefix="compiling-", dir=cache) as work:
@@ -249,14 +247,7 @@ def _run_compiler(package: Path, cache: Path, archives: list[tuple[bytes, Path]]
             source = Path(work) / f"{number}.zip"
             source.write_bytes(archive)
             arguments += [str(source), str(Path(work) / target.name)]
-        result = subprocess.run(
-            [node, str(_COMPILER), str(package.resolve()), *arguments],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeUnavailable(f"Byte-compiling Python with Pyodide failed:\n{result.stderr[-4000:]}")
+        _run_in_pyodide(project, _COMPILER, arguments, "Byte-compiling Python with Pyodide")
         for _, target in archives:
             os.replace(Path(work) / target.name, target)
 

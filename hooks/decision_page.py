@@ -298,7 +298,7 @@ def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", style
 
 def _svg(edges: list[_Edge]) -> str:
     checklist = load_checklist()
-    order = [question.id for question in load_checklist().questions]
+    order = [question.id for question in checklist.questions]
     questions = {q: (_QUESTION_X, _TOP + i * _ROW) for i, q in enumerate(order)}
     # Each outcome sits level with the first question that leads to it, pushed down to avoid overlaps.
     level: dict[str, int] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import json
 import os
 import shutil
 import struct
@@ -21,6 +20,7 @@ from browser_runtime import (
     build_wheel,
     byte_compile,
     only_used,
+    pyodide_version,
     used_entries,
     with_package,
 )
@@ -56,6 +56,14 @@ def zip_of(files: dict[str, bytes], directories: tuple[str, ...] = ()) -> bytes:
         for name, content in files.items():
             archive.writestr(name, content)
     return data.getvalue()
+
+
+def project_without_cache(tmp_path: Path) -> Path:
+    """A project with this one's Pyodide and nothing built or cached: what a build does there is done afresh."""
+    project = tmp_path / "project"
+    (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
+    (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
+    return project
 
 
 def compiled(tmp_path: Path, source: bytes, name: str = "out.zip") -> bytes:
@@ -115,10 +123,8 @@ def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_i
     built_site: Path, tmp_path: Path
 ) -> None:
     """Found again with nothing cached, from the complete library: the same modules as the site ships."""
-    project = tmp_path / "project"
-    (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
-    (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
-    version = json.loads((ROOT / PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    project = project_without_cache(tmp_path)
+    version = pyodide_version(ROOT / PYODIDE_PACKAGE)
     stdlib, wheel = byte_compile(ROOT, version, [(ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT)])
     used = used_entries(project, version, with_package(stdlib, wheel))
     assert "checklist/rules.pyc" in used and "asyncio/__init__.pyc" in used  # Pyodide's event loop
@@ -128,10 +134,8 @@ def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_i
 
 def test_a_compiled_package_is_reproducible_and_kept_for_the_next_build(built_site: Path, tmp_path: Path) -> None:
     """Compiled again, with nothing cached, by a separate run of Pyodide: the very bytes the site ships."""
-    project = tmp_path / "project"
-    (project / PYODIDE_PACKAGE).parent.mkdir(parents=True)
-    (project / PYODIDE_PACKAGE).symlink_to(ROOT / PYODIDE_PACKAGE)
-    version = json.loads((ROOT / PYODIDE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    project = project_without_cache(tmp_path)
+    version = pyodide_version(ROOT / PYODIDE_PACKAGE)
     (compiled_wheel,) = byte_compile(project, version, [build_wheel(ROOT)])
     (cached,) = (project / ".cache" / "bytecode").iterdir()
     assert cached.read_bytes() == compiled_wheel
