@@ -246,7 +246,6 @@ _BOX_WIDTH, _QUESTION_HEIGHT, _VERDICT_HEIGHT = 250, 64, 56
 _QUESTION_X, _VERDICT_X, _ROW, _TOP, _GAP = 10, 500, 130, 20, 22
 _LINE, _LABEL_AT = 15, 0.55
 _CHAR_WIDTH = 6.8
-_BACKGROUND = "fill:var(--md-default-bg-color,#fff)"
 
 
 def _flow_figure(paths: list[_Path]) -> str:
@@ -288,12 +287,13 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", style: str = "") -> str:
+def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", bold: bool = False) -> str:
     """Centred multi-line text around ``y``."""
     top = y - (len(lines) - 1) * _LINE / 2
     spans = "".join(f'<tspan x="{x:g}" y="{top + i * _LINE:g}">{words(line)}</tspan>' for i, line in enumerate(lines))
-    extra = f' style="{style}"' if style else ""
-    return f'<text text-anchor="{anchor}" dominant-baseline="middle"{extra}>{spans}</text>'
+    # Attributes, not a style: the site's Content-Security-Policy refuses inline styles.
+    weight = ' font-weight="700"' if bold else ""
+    return f'<text text-anchor="{anchor}" dominant-baseline="middle"{weight}>{spans}</text>'
 
 
 def _svg(edges: list[_Edge]) -> str:
@@ -316,8 +316,7 @@ def _svg(edges: list[_Edge]) -> str:
     width = _VERDICT_X + _BOX_WIDTH + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        'aria-labelledby="flow-title flow-desc" style="max-width:100%;height:auto;color:inherit" '
-        'font-size="13" font-family="inherit">',
+        'aria-labelledby="flow-title flow-desc" font-size="13" font-family="inherit">',
         '<title id="flow-title">How the checklist decides: flow diagram</title>',
         '<desc id="flow-desc">Questions, asked from top to bottom, and the outcomes each answer leads to. '
         "A text version follows the diagram.</desc>",
@@ -340,7 +339,7 @@ def _svg(edges: list[_Edge]) -> str:
                 x + _BOX_WIDTH / 2,
                 y + _VERDICT_HEIGHT / 2,
                 _wrap(checklist.verdict(verdict_id).title, 32),
-                style="font-weight:700",
+                bold=True,
             )
         )
     parts.append("</svg>")
@@ -364,7 +363,7 @@ def _edge_svg(edge: _Edge, questions: dict[str, tuple[int, int]], verdicts: dict
         box_width, box_height = max(map(len, lines)) * _CHAR_WIDTH + 8, len(lines) * _LINE + 4
         label = (
             f'<rect x="{cx - box_width / 2:g}" y="{cy - box_height / 2:g}" width="{box_width:g}" '
-            f'height="{box_height:g}" style="{_BACKGROUND}"/>' + _text(cx, cy, lines)
+            f'height="{box_height:g}" class="flow-label"/>' + _text(cx, cy, lines)
         )
     return (
         f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="currentColor" stroke-width="1.2" '

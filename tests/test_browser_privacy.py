@@ -41,7 +41,9 @@ def complete_flow(page: Page) -> None:
     expect(page.locator(".cl-outcome")).to_be_visible(timeout=PYTHON_TIMEOUT_MS)
 
 
-def test_every_page_sets_the_policy_before_anything_loads_and_has_no_inline_script(built_site: Path) -> None:
+def test_every_page_sets_the_policy_before_anything_loads_and_has_no_inline_script_or_style(
+    built_site: Path,
+) -> None:
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) >= 5
     for path in pages:
@@ -51,6 +53,8 @@ def test_every_page_sets_the_policy_before_anything_loads_and_has_no_inline_scri
         assert not policy.find_all_previous(["script", "link", "style"]), f"{path}: policy comes too late"
         inline = [s for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
         assert inline == [], f"{path}: inline script the policy would refuse"
+        styles = [element.name for element in soup.find_all(lambda element: element.has_attr("style"))]
+        assert soup.find_all("style") == [] and styles == [], f"{path}: inline style the policy would refuse"
 
 
 def test_the_policy_is_enforced_and_the_checklist_works_under_it(browser: Browser, site_url: str) -> None:
