@@ -44,6 +44,11 @@ _TRACER = Path(__file__).with_name("used_modules.mjs")
 _TRACER_PYTHON = Path(__file__).with_name("library_use.py")
 # The package the checklist page runs: all its data files are shipped, whether or not the exercise read them.
 PACKAGE = "checklist"
+# Bytecode optimization levels (CPython's -O). The standard library is shipped without docstrings and
+# assertions, as `python -OO` runs it: nothing the checklist does reads them, and they are a seventh of its
+# bytes. The package keeps its code exactly as written and tested.
+STDLIB_OPTIMIZATION = 2
+PACKAGE_OPTIMIZATION = 0
 
 
 class RuntimeUnavailable(Exception):
@@ -72,7 +77,11 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     version = pyodide_version(package)
     base = f"assets/pyodide/{version}/"
     files: dict[str, Path | bytes] = {base + name: package / name for name in RUNTIME_FILES}
-    stdlib, wheel = byte_compile(project, version, [(package / STDLIB).read_bytes(), build_wheel(project)])
+    stdlib, wheel = byte_compile(
+        project,
+        version,
+        [((package / STDLIB).read_bytes(), STDLIB_OPTIMIZATION), (build_wheel(project), PACKAGE_OPTIMIZATION)],
+    )
     complete = with_package(stdlib, wheel)
     library = only_used(complete, used_entries(project, version, complete))
     content_hash = hashlib.sha256(library).hexdigest()[:16]
@@ -202,16 +211,16 @@ def used_entries(project: Path, version: str, library: bytes) -> list[str]:
     return json.loads(target.read_text(encoding="utf-8"))
 
 
-def byte_compile(project: Path, version: str, archives: list[bytes]) -> list[bytes]:
-    """Each zip archive with its modules byte-compiled by the vendored Pyodide, run in Node.js.
+def byte_compile(project: Path, version: str, archives: list[tuple[bytes, int]]) -> list[bytes]:
+    """Each zip archive, with its optimization level, byte-compiled by the vendored Pyodide, run in Node.js.
 
     Results are kept in ``BYTECODE_CACHE`` under a hash of the Pyodide version, the
-    compiler and the archive, so a rebuild compiles only what changed, and always to
-    the same bytes.
+    compiler, the archive and the level, so a rebuild compiles only what changed, and
+    always to the same bytes.
     """
     cache = project / BYTECODE_CACHE
     compiler = hashlib.sha256(_COMPILER.read_bytes() + _COMPILER_PYTHON.read_bytes()).hexdigest()
-    keys = [hashlib.sha256(archive).hexdigest() for archive in archives]
+    keys = [f"{hashlib.sha256(archive).hexdigest()} -O{level}" for archive, level in archives]
     targets = [cache / hashlib.sha256(f"{version} {compiler} {key}".encode()).hexdigest() for key in keys]
     missing = [(archive, target) for archive, target in zip(archives, targets, strict=True) if not target.is_file()]
     if missing:
@@ -238,15 +247,15 @@ def _run_in_pyodide(project: Path, script: Path, arguments: list[str], doing: st
     return result.stdout
 
 
-def _run_compiler(project: Path, cache: Path, archives: list[tuple[bytes, Path]]) -> None:
+def _run_compiler(project: Path, cache: Path, archives: list[tuple[tuple[bytes, int], Path]]) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     # Written beside the cache and moved into place whole, so a concurrent build never reads a half-written file.
     with tempfile.TemporaryDirectory(prefix="compiling-", dir=cache) as work:
         arguments = []
-        for number, (archive, target) in enumerate(archives):
+        for number, ((archive, level), target) in enumerate(archives):
             source = Path(work) / f"{number}.zip"
             source.write_bytes(archive)
-            arguments += [str(source), str(Path(work) / target.name)]
+            arguments += [str(source), str(Path(work) / target.name), str(level)]
         _run_in_pyodide(project, _COMPILER, arguments, "Byte-compiling Python with Pyodide")
         for _, target in archives:
             os.replace(Path(work) / target.name, target)

@@ -9,6 +9,9 @@ source beside it, so tracebacks show file and line but not the line's text.
 The output depends only on the input: entries in sorted order with a fixed time
 stamp, and ``.pyc`` files tagged with the hash of their source rather than a
 modification time, and never checked against a source file at import.
+
+``optimize`` is CPython's ``-O`` level for the bytecode written: 0 keeps the code
+as written, 2 leaves out docstrings and ``assert`` statements, as ``python -OO``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ _FILE_MODE = 0o644 << 16
 _DIRECTORY_MODE = (0o755 << 16) | 0x10
 
 
-def compile_archive(source: str, target: str) -> None:
+def compile_archive(source: str, target: str, optimize: int) -> None:
     """Write to ``target`` the zip ``source`` with every ``.py`` module replaced by its ``.pyc``."""
     with zipfile.ZipFile(source) as archive, tempfile.TemporaryDirectory() as work:
         names = sorted(archive.namelist())
@@ -36,6 +39,7 @@ def compile_archive(source: str, target: str) -> None:
             ddir="",
             quiet=1,
             legacy=True,
+            optimize=optimize,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
         )
         if not compiled:

@@ -14,8 +14,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser_runtime import (
+    PACKAGE_OPTIMIZATION,
     PYODIDE_PACKAGE,
     STDLIB,
+    STDLIB_OPTIMIZATION,
     RuntimeUnavailable,
     build_wheel,
     byte_compile,
@@ -66,9 +68,9 @@ def project_without_cache(tmp_path: Path) -> Path:
     return project
 
 
-def compiled(tmp_path: Path, source: bytes, name: str = "out.zip") -> bytes:
+def compiled(tmp_path: Path, source: bytes, name: str = "out.zip", optimize: int = 0) -> bytes:
     (tmp_path / "in.zip").write_bytes(source)
-    compile_archive(str(tmp_path / "in.zip"), str(tmp_path / name))
+    compile_archive(str(tmp_path / "in.zip"), str(tmp_path / name), optimize)
     return (tmp_path / name).read_bytes()
 
 
@@ -89,6 +91,16 @@ def test_every_module_becomes_unchecked_bytecode_in_its_place(tmp_path: Path) ->
 def test_the_same_archive_gives_the_same_bytes(tmp_path: Path) -> None:
     source = zip_of(PACKAGE)
     assert compiled(tmp_path, source, "a.zip") == compiled(tmp_path, source, "b.zip")
+
+
+def test_level_two_leaves_out_docstrings_and_assertions_and_level_zero_keeps_them(tmp_path: Path) -> None:
+    module = {"demo.py": b'"""Module text."""\ndef f(x):\n    """Function text."""\n    assert x, "assertion text"\n'}
+    with zipfile.ZipFile(io.BytesIO(compiled(tmp_path, zip_of(module), "plain.zip"))) as plain:
+        kept = plain.read("demo.pyc")
+    with zipfile.ZipFile(io.BytesIO(compiled(tmp_path, zip_of(module), "lean.zip", optimize=2))) as lean:
+        left = lean.read("demo.pyc")
+    for text in (b"Module text.", b"Function text.", b"assertion text"):
+        assert text in kept and text not in left
 
 
 def test_a_module_that_does_not_compile_fails_loudly(tmp_path: Path) -> None:
@@ -117,6 +129,12 @@ def test_the_shipped_library_is_what_the_checklist_uses_of_the_standard_library_
     assert not {"unittest/__init__.pyc", "tkinter/__init__.pyc", "checklist/__main__.pyc"} & set(names)
     # Written by Pyodide's Python 3.14, not by the Python running these tests.
     assert magic != importlib.util.MAGIC_NUMBER and magic[2:] == b"\r\n"
+    # The standard library without its docstrings; the package as written.
+    with zipfile.ZipFile(ROOT / PYODIDE_PACKAGE / STDLIB) as source:
+        assert b"JSON (JavaScript Object Notation)" in source.read("json/__init__.py")
+    with zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped:
+        assert b"JSON (JavaScript Object Notation)" not in shipped.read("json/__init__.pyc")
+        assert b"The decision table: paragraphs" in shipped.read("checklist/rules.pyc")
 
 
 def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_imports(
@@ -125,7 +143,14 @@ def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_i
     """Found again with nothing cached, from the complete library: the same modules as the site ships."""
     project = project_without_cache(tmp_path)
     version = pyodide_version(ROOT / PYODIDE_PACKAGE)
-    stdlib, wheel = byte_compile(ROOT, version, [(ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT)])
+    stdlib, wheel = byte_compile(
+        ROOT,
+        version,
+        [
+            ((ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), STDLIB_OPTIMIZATION),
+            (build_wheel(ROOT), PACKAGE_OPTIMIZATION),
+        ],
+    )
     used = used_entries(project, version, with_package(stdlib, wheel))
     assert "checklist/rules.pyc" in used and "asyncio/__init__.pyc" in used  # Pyodide's event loop
     with zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped:
@@ -136,7 +161,7 @@ def test_a_compiled_package_is_reproducible_and_kept_for_the_next_build(built_si
     """Compiled again, with nothing cached, by a separate run of Pyodide: the very bytes the site ships."""
     project = project_without_cache(tmp_path)
     version = pyodide_version(ROOT / PYODIDE_PACKAGE)
-    (compiled_wheel,) = byte_compile(project, version, [build_wheel(ROOT)])
+    (compiled_wheel,) = byte_compile(project, version, [(build_wheel(ROOT), PACKAGE_OPTIMIZATION)])
     (cached,) = (project / ".cache" / "bytecode").iterdir()
     assert cached.read_bytes() == compiled_wheel
     with (
