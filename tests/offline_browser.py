@@ -67,12 +67,15 @@ def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[
 
     Each says whether a service worker gave it and where from: ``"cache-storage"``
     (with the cache's name) for a response taken from a cache as it is,
-    ``"fallback-code"`` for one the service worker made itself.
+    ``"fallback-code"`` for one the service worker made itself; and, as ``"worker"``,
+    the kind of worker that received it: ``"worker"`` (the page's own) or ``"service_worker"``.
     """
     session = context.new_cdp_session(page)
     responses: list[dict[str, Any]] = []
+    kinds: dict[str, str] = {}
 
     def attached(event: dict[str, Any]) -> None:
+        kinds[event["sessionId"]] = event["targetInfo"]["type"]
         # Each worker is held before its first line until its network is watched, so no request is missed.
         for number, method in enumerate(("Network.enable", "Runtime.runIfWaitingForDebugger"), 1):
             message = json.dumps({"id": number, "method": method})
@@ -81,7 +84,7 @@ def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[
     def received(event: dict[str, Any]) -> None:
         message = json.loads(event["message"])
         if message.get("method") == "Network.responseReceived":
-            responses.append(message["params"]["response"])
+            responses.append({**message["params"]["response"], "worker": kinds[event["sessionId"]]})
 
     session.on("Target.attachedToTarget", attached)
     session.on("Target.receivedMessageFromTarget", received)

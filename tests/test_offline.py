@@ -33,6 +33,7 @@ from .offline_browser import (
     wait_until_offline_ready,
     worker_responses,
 )
+from .python_browser import stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
 # How a training card opens the checklist: with answers in the query string.
@@ -133,6 +134,26 @@ def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url:
     response = page.goto(f"{site_url}/{PREFILLED}")
     assert response is not None and response.ok and response.from_service_worker
     expect(heading(page)).to_be_visible()
+    context.close()
+
+
+def test_the_snapshot_is_made_from_the_offline_copy(browser: Browser, site_url: str, built_site: Path) -> None:
+    """The snapshot's maker waits until the offline copy serves the page, then takes the WebAssembly from it as
+    the cached response itself: Chromium keeps the code it compiles then with that file, for the next visit."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/assets/icons/icon.svg")  # the site's origin, with no page script and no worker yet
+    with worker_responses(context, page) as from_workers:
+        page.goto(f"{site_url}/checklist/")
+        stored_snapshots(page, wait=True)
+    cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
+    wasm = [
+        (response.get("serviceWorkerResponseSource"), response.get("cacheStorageCacheName"))
+        for response in from_workers
+        if response["worker"] == "worker" and response["url"].endswith("/pyodide.asm.wasm")
+    ]
+    # The first start's, from the network; then the maker's two starts (one to take the snapshot, one to check it).
+    assert wasm == [(None, None), ("cache-storage", cache), ("cache-storage", cache)]
     context.close()
 
 

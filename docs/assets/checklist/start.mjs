@@ -3,8 +3,9 @@
 // parsed. The page's controller imports the same, already loading, instance; questions can be asked at
 // once and are answered when Python is ready.
 //
-// After a start that did not come from a memory snapshot, once Python has answered and the page is idle,
-// a second worker makes one, so that the next visit starts in a fraction of the time (see worker.mjs).
+// After a start that did not come from a memory snapshot, once Python has answered, the site's offline copy
+// serves the page and the page is idle, a second worker makes one, so that the next visit starts in a
+// fraction of the time (see worker.mjs).
 
 const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
 
@@ -50,7 +51,11 @@ function startPython(runtime) {
   worker.postMessage({ start: runtime });
 
   Promise.all([startedFrom, answered]).then(
-    ([how]) => how !== "snapshot" && whenIdle(() => makeSnapshot(runtime)),
+    async ([how]) => {
+      if (how === "snapshot") return;
+      await servedFromOfflineCopy();
+      whenIdle(() => makeSnapshot(runtime));
+    },
     () => {}, // the page reports it, from evaluate()
   );
 
@@ -71,6 +76,17 @@ function startPython(runtime) {
     // site's download for offline use, the snapshot) waits for this, so as not to slow the first answer.
     answered,
   };
+}
+
+// Resolved once the site's service worker serves this page (at once in a browser without service workers).
+// The snapshot's maker then gets Pyodide's WebAssembly from the offline copy, as the next visit will, and
+// Chromium keeps the machine code it compiles during that full start with the cached file: the next visit
+// reuses it instead of compiling the WebAssembly again. If the site cannot be kept offline, no snapshot is
+// made either; both need the same storage.
+function servedFromOfflineCopy() {
+  const workers = navigator.serviceWorker;
+  if (!workers || workers.controller) return Promise.resolve();
+  return new Promise((resolve) => workers.addEventListener("controllerchange", resolve, { once: true }));
 }
 
 // In a worker of its own, so the checklist's worker is never kept busy; the page does not wait for it.
