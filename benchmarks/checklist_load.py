@@ -201,16 +201,27 @@ def fresh_page(browser: Browser, **options: object) -> tuple[BrowserContext, Pag
 
 
 def wait_for_mark(page: Page, name: str) -> float:
-    """When the page set the performance mark ``name``, in ms from navigation start."""
+    """When the page set the performance mark ``name``, in ms from navigation start.
+
+    Told by a performance observer, not by polling: a poll is a timer on the page's main thread every few
+    milliseconds, work that would compete with the page being measured (and, for the bare boot, with
+    Pyodide itself, which starts on the main thread).
+    """
     return page.evaluate(
-        """async ([name, timeout]) => {
-            const started = performance.now();
-            while (!performance.getEntriesByName(name).length) {
-                if (performance.now() - started > timeout) throw new Error(`no ${name} mark: did the page fail?`);
-                await new Promise((resolve) => setTimeout(resolve, 5));
-            }
-            return performance.getEntriesByName(name)[0].startTime;
-        }""",
+        """([name, timeout]) => new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                observer.disconnect();
+                reject(new Error(`no ${name} mark: did the page fail?`));
+            }, timeout);
+            const observer = new PerformanceObserver((marks) => {
+                const [mark] = marks.getEntriesByName(name);
+                if (!mark) return;
+                observer.disconnect();
+                clearTimeout(timer);
+                resolve(mark.startTime);
+            });
+            observer.observe({ type: "mark", buffered: true });
+        })""",
         [name, TIMEOUT_MS],
     )
 
