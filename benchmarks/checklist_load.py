@@ -190,6 +190,8 @@ def wait_until_idle(browser: Browser) -> None:
             last = now
     finally:
         session.detach()
+    if quiet < IDLE_INTERVALS:
+        print(f"The browser was still busy after {IDLE_WAIT_S:.0f} s; measuring anyway.", file=sys.stderr)
 
 
 def fresh_page(browser: Browser, **options: object) -> tuple[BrowserContext, Page]:
