@@ -77,12 +77,7 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     version = pyodide_version(package)
     base = f"assets/pyodide/{version}/"
     files: dict[str, Path | bytes] = {base + name: package / name for name in RUNTIME_FILES}
-    stdlib, wheel = byte_compile(
-        project,
-        version,
-        [((package / STDLIB).read_bytes(), STDLIB_OPTIMIZATION), (build_wheel(project), PACKAGE_OPTIMIZATION)],
-    )
-    complete = with_package(stdlib, wheel)
+    complete = complete_library(project, version)
     library = only_used(complete, used_entries(project, version, complete))
     content_hash = hashlib.sha256(library).hexdigest()[:16]
     library_path = f"assets/checklist/python/{content_hash}/{LIBRARY}"
@@ -94,6 +89,19 @@ def browser_runtime(project: Path) -> BrowserRuntime:
         snapshot=f"{base}snapshots/{content_hash}",
         files=files,
     )
+
+
+def complete_library(project: Path, version: str) -> bytes:
+    """The whole standard library and the ``checklist`` package, each byte-compiled at its level, in one archive."""
+    stdlib, wheel = byte_compile(
+        project,
+        version,
+        [
+            ((project / PYODIDE_PACKAGE / STDLIB).read_bytes(), STDLIB_OPTIMIZATION),
+            (build_wheel(project), PACKAGE_OPTIMIZATION),
+        ],
+    )
+    return with_package(stdlib, wheel)
 
 
 def pyodide_version(package: Path) -> str:

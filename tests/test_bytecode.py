@@ -17,10 +17,10 @@ from browser_runtime import (
     PACKAGE_OPTIMIZATION,
     PYODIDE_PACKAGE,
     STDLIB,
-    STDLIB_OPTIMIZATION,
     RuntimeUnavailable,
     build_wheel,
     byte_compile,
+    complete_library,
     only_used,
     pyodide_version,
     used_entries,
@@ -141,15 +141,7 @@ def test_the_modules_shipped_are_those_a_fresh_run_of_the_checklist_in_pyodide_i
     """Found again with nothing cached, from the complete library: the same modules as the site ships."""
     project = project_without_cache(tmp_path)
     version = pyodide_version(ROOT / PYODIDE_PACKAGE)
-    stdlib, wheel = byte_compile(
-        ROOT,
-        version,
-        [
-            ((ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), STDLIB_OPTIMIZATION),
-            (build_wheel(ROOT), PACKAGE_OPTIMIZATION),
-        ],
-    )
-    used = used_entries(project, version, with_package(stdlib, wheel))
+    used = used_entries(project, version, complete_library(ROOT, version))
     assert "checklist/rules.pyc" in used and "asyncio/__init__.pyc" in used  # Pyodide's event loop
     with zipfile.ZipFile(runtime_file(built_site, "data-library")) as shipped:
         assert sorted(name for name in shipped.namelist() if name.endswith(".pyc")) == used
