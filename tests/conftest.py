@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -78,9 +79,22 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium driven by Playwright, shared by every browser test."""
+def devtools_port() -> int:
+    """A free loopback port, on which the browser listens for DevTools connections of the tests' own."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser(devtools_port: int) -> Iterator[Browser]:
+    """Headless Chromium driven by Playwright, shared by every browser test.
+
+    It also listens on ``devtools_port``, for the tests that need a DevTools connection
+    of their own (see devtools_connection.py).
+    """
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        arguments = ["--no-sandbox", f"--remote-debugging-port={devtools_port}"]
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=arguments)
         yield chromium
         chromium.close()

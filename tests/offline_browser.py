@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from offline import precache_entries, precache_version, render_service_worker
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Page
+
+from .devtools_connection import DevToolsConnection
 
 __all__ = [
     "INSTALL_TIMEOUT_MS",
@@ -62,34 +63,39 @@ def cached_urls(page: Page) -> dict[str, list[str]]:
 
 
 @contextmanager
-def worker_responses(context: BrowserContext, page: Page) -> Iterator[list[dict[str, Any]]]:
+def worker_responses(page: Page, devtools_port: int) -> Iterator[list[dict[str, Any]]]:
     """The responses that the page's workers receive, as Chromium's DevTools protocol reports them.
 
     Each says whether a service worker gave it and where from: ``"cache-storage"``
     (with the cache's name) for a response taken from a cache as it is,
     ``"fallback-code"`` for one the service worker made itself; and, as ``"worker"``,
     the kind of worker that received it: ``"worker"`` (the page's own) or ``"service_worker"``.
+    The list is complete once the block has ended. ``devtools_port``: where the browser
+    listens for DevTools connections.
     """
-    session = context.new_cdp_session(page)
+    lent = page.context.new_cdp_session(page)
+    target = lent.send("Target.getTargetInfo")["targetInfo"]["targetId"]
+    lent.detach()
     responses: list[dict[str, Any]] = []
     kinds: dict[str, str] = {}
+    with DevToolsConnection.to_browser(devtools_port) as devtools:
+        page_session = devtools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
 
-    def attached(event: dict[str, Any]) -> None:
-        kinds[event["sessionId"]] = event["targetInfo"]["type"]
-        # Each worker is held before its first line until its network is watched, so no request is missed.
-        for number, method in enumerate(("Network.enable", "Runtime.runIfWaitingForDebugger"), 1):
-            message = json.dumps({"id": number, "method": method})
-            session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": message})
+        def attached(event: dict[str, Any], parent: str | None) -> None:
+            if parent != page_session:
+                return
+            kinds[event["sessionId"]] = event["targetInfo"]["type"]
+            # The worker waits before its first line until it is let run, so no request is missed.
+            devtools.send("Network.enable", session_id=event["sessionId"])
+            devtools.send("Runtime.runIfWaitingForDebugger", session_id=event["sessionId"])
 
-    def received(event: dict[str, Any]) -> None:
-        message = json.loads(event["message"])
-        if message.get("method") == "Network.responseReceived":
-            responses.append({**message["params"]["response"], "worker": kinds[event["sessionId"]]})
+        def received(event: dict[str, Any], session: str | None) -> None:
+            if session in kinds:
+                responses.append({**event["response"], "worker": kinds[session]})
 
-    session.on("Target.attachedToTarget", attached)
-    session.on("Target.receivedMessageFromTarget", received)
-    session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})
-    try:
+        devtools.on("Target.attachedToTarget", attached)
+        devtools.on("Network.responseReceived", received)
+        devtools.call(
+            "Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True}, page_session
+        )
         yield responses
-    finally:
-        session.detach()

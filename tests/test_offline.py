@@ -101,13 +101,15 @@ def test_the_site_is_installable_without_console_errors(browser: Browser, site_u
     context.close()
 
 
-def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url: str, built_site: Path) -> None:
+def test_the_checklist_works_offline_after_one_visit(
+    browser: Browser, site_url: str, built_site: Path, devtools_port: int
+) -> None:
     context, page = open_checklist(browser, site_url)
     wait_until_offline_ready(page)
     context.set_offline(True)
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
-    with worker_responses(context, page) as from_workers:
+    with worker_responses(page, devtools_port) as from_workers:
         page.reload()
         expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
     # The WebAssembly runtime is the cached response itself, never a copy: Chromium then reuses the machine
@@ -137,13 +139,15 @@ def test_the_checklist_works_offline_after_one_visit(browser: Browser, site_url:
     context.close()
 
 
-def test_the_snapshot_is_made_from_the_offline_copy(browser: Browser, site_url: str, built_site: Path) -> None:
+def test_the_snapshot_is_made_from_the_offline_copy(
+    browser: Browser, site_url: str, built_site: Path, devtools_port: int
+) -> None:
     """The snapshot's maker waits until the offline copy serves the page, then takes the WebAssembly from it as
     the cached response itself: Chromium keeps the code it compiles then with that file, for the next visit."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{site_url}/assets/icons/icon.svg")  # the site's origin, with no page script and no worker yet
-    with worker_responses(context, page) as from_workers:
+    with worker_responses(page, devtools_port) as from_workers:
         page.goto(f"{site_url}/checklist/")
         stored_snapshots(page, wait=True)
     cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
