@@ -52,9 +52,12 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function respond(request) {
-  // Every file is static: a query string (the checklist opened with answers filled in, the checklist's
-  // worker told where Python is) never changes what the server sends, so it is ignored.
-  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: true });
+  // Every file is static: a query string (the checklist opened with answers filled in, the search's worker
+  // told which script to load) never changes what the server sends, so it is ignored. Only then: a match
+  // that ignores the query string reads every entry of the cache, several milliseconds each time in a
+  // browser that keeps its caches on disk, against well under one for the address itself.
+  const ignoreSearch = new URL(request.url).search !== "";
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch });
   // The cached Response itself, never a copy of its bytes: the browser then reuses the code it
   // compiled from the WebAssembly runtime instead of compiling it again. A page keeps the URL it was
   // opened with; a script asked for with a query string reads it from its own URL (import.meta.url),
