@@ -13,12 +13,14 @@
 // answer. Starting from one skips Python's start-up. It uses Pyodide's private snapshot options, so it is
 // used only with the Pyodide version it was written for; anything wrong with a stored snapshot (another
 // runtime, corrupt or oversized data, a failed start) means a full start instead, and the snapshot is
-// deleted. The stored bytes carry their SHA-256, checked before use: a damaged snapshot is never run.
+// deleted. The stored bytes carry their SHA-256 and the snapshot's length, checked before use: a damaged
+// snapshot is never run.
 // Most of the memory is unused and zero: only its other pages are stored, which is far less to read and check.
 
 const SNAPSHOT_PYODIDE = "314.0.7";
 const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
 const DIGEST_HEADER = "x-snapshot-sha256";
+const LENGTH_HEADER = "x-snapshot-length";
 const PAGE = 65536;
 // A call whose answer must be the same from the snapshot as from the Python it was taken from.
 const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:00" }]);
@@ -27,8 +29,13 @@ const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:
 // - it is compiled from Pyodide's own download as soon as that starts, while Pyodide's script is still
 //   loading, rather than afterwards; Pyodide is then given the compiled module;
 // - a download or compile that fails is reported: Pyodide only logs it, then waits for ever, so each
-//   start is raced against such a failure and the page can say the checklist cannot start.
+//   start is raced against such a failure and the page can say the checklist cannot start;
+// - in a start from a snapshot, Pyodide gets its instance only once the snapshot is restored: Pyodide
+//   copies the snapshot into the instance's memory as soon as it has the instance, and reading and
+//   checking the snapshot take about as long as instantiating, so the two are done together.
 let compiled = null;
+// During a start from a snapshot: resolved once the snapshot is restored, never if it cannot be.
+let restoring = null;
 let wasmFailed;
 const wasmFailure = new Promise((_, reject) => {
   wasmFailed = reject;
@@ -58,10 +65,34 @@ self.fetch = (resource, options) => {
 };
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  if (!compiled) return watched(instantiateStreaming(source, imports));
-  const module = await compiled;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  const waitFor = restoring; // this start's
+  let instantiated;
+  if (compiled) {
+    const module = await compiled;
+    instantiated = { module, instance: await WebAssembly.instantiate(module, imports) };
+  } else {
+    instantiated = await watched(instantiateStreaming(source, imports));
+  }
+  await waitFor;
+  return instantiated;
 };
+
+// Pyodide wraps each of about 260 JavaScript functions it puts in its function table in a small WebAssembly
+// module of its own, compiled from bytes that depend only on the function's signature: about 30 distinct.
+// Each is compiled once here; a module is immutable, and one serves every instance made from it.
+const SMALL_MODULE_BYTES = 256;
+const smallModules = new Map();
+WebAssembly.Module = new Proxy(WebAssembly.Module, {
+  construct(Module, args, newTarget) {
+    const [bytes] = args;
+    if (args.length !== 1 || !(bytes instanceof Uint8Array) || bytes.byteLength > SMALL_MODULE_BYTES) {
+      return Reflect.construct(Module, args, newTarget);
+    }
+    const key = bytes.join(",");
+    if (!smallModules.has(key)) smallModules.set(key, Reflect.construct(Module, args, newTarget));
+    return smallModules.get(key);
+  },
+});
 
 // What every start needs, asked for the moment the worker runs, before it knows how it will start:
 // Pyodide's two scripts, its WebAssembly (compiling as it arrives) and the library.
@@ -97,15 +128,27 @@ async function start(runtime) {
   const lookup = storedSnapshot(runtime);
   prefetch(runtime);
   const stored = await lookup;
-  const snapshot = stored && verified(stored);
-  snapshot?.catch(() => {}); // handled by loadPyodide, which awaits it once the runtime's script is loaded
+  // Pyodide sizes its memory from the snapshot before it instantiates: the stored length, known at once,
+  // lets it start while the snapshot is still being read.
+  const length = Number(stored?.headers.get(LENGTH_HEADER));
+  const sized = Number.isInteger(length) && length > 0 && length <= MAX_SNAPSHOT_BYTES;
+  const snapshot = stored && sized ? new Uint8Array(length) : null;
+  const restored = snapshot && restore(stored, snapshot);
+  restored?.catch(() => {}); // handled by the start from the snapshot
   if (stored && (await snapshotsUsable(runtime))) {
     try {
-      const python = await boot(runtime, { _loadSnapshot: snapshot });
+      if (!restored) throw new Error("The snapshot's length is missing or too large.");
+      // A snapshot that cannot be restored ends this start at once, and its instance is never returned.
+      restoring = restored.catch(() => new Promise(() => {}));
+      const python = await Promise.race([
+        boot(runtime, { _loadSnapshot: snapshot }),
+        restored.then(() => new Promise(() => {})),
+      ]);
       // Every start from the same snapshot would otherwise draw the same "random" numbers.
       python.runPython("import random; random.seed()");
       return { evaluateJson: entryPoint(python), startedFrom: "snapshot" };
     } catch {
+      restoring = null;
       await forgetSnapshot(runtime);
     }
   }
@@ -143,10 +186,10 @@ async function forgetSnapshot(runtime) {
   }
 }
 
-async function verified(response) {
+async function restore(response, snapshot) {
   const packed = new Uint8Array(await response.arrayBuffer());
   if ((await sha256(packed)) !== response.headers.get(DIGEST_HEADER)) throw new Error("The snapshot is damaged.");
-  return unpack(packed);
+  unpack(packed, snapshot);
 }
 
 // Packed: the snapshot's length, the number of pages kept and their numbers (32-bit little-endian
@@ -169,19 +212,24 @@ function pack(snapshot) {
   return packed;
 }
 
-function unpack(packed) {
+// Lays out the packed pages in `snapshot`, whose length is the one stored with them: all of them or, if they
+// do not fit, none. A start given up without them may still copy `snapshot`, and must then find no snapshot
+// in it rather than part of one.
+function unpack(packed, snapshot) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const [length, count] = [view.getUint32(0, true), view.getUint32(4, true)];
-  if (length > MAX_SNAPSHOT_BYTES) throw new Error("The snapshot is too large.");
-  const snapshot = new Uint8Array(length);
-  let offset = 4 * (2 + count);
-  for (let index = 0; index < count; index++) {
-    const start = view.getUint32(4 * (2 + index), true) * PAGE;
-    const size = Math.min(PAGE, length - start);
-    snapshot.set(packed.subarray(offset, offset + size), start);
-    offset += size;
-  }
-  return snapshot;
+  if (length !== snapshot.byteLength) throw new Error("The snapshot's length is not the one stored with it.");
+  const head = 4 * (2 + count);
+  if (head > packed.byteLength) throw new Error("The pages do not fit.");
+  const pages = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true) * PAGE);
+  const sizes = pages.map((start) => Math.min(PAGE, length - start));
+  const total = head + sizes.reduce((sum, size) => sum + size, 0);
+  if (sizes.some((size) => size <= 0) || total !== packed.byteLength) throw new Error("The pages do not fit.");
+  let offset = head;
+  pages.forEach((start, index) => {
+    snapshot.set(packed.subarray(offset, offset + sizes[index]), start);
+    offset += sizes[index];
+  });
 }
 
 async function sha256(bytes) {
@@ -199,7 +247,11 @@ async function makeSnapshot(runtime) {
   if (snapshot.byteLength > MAX_SNAPSHOT_BYTES) return false;
   if (entryPoint(await boot(runtime, { _loadSnapshot: snapshot }))(PROBE) !== expected) return false;
   const packed = pack(snapshot);
-  const headers = { "content-type": "application/octet-stream", [DIGEST_HEADER]: await sha256(packed) };
+  const headers = {
+    "content-type": "application/octet-stream",
+    [DIGEST_HEADER]: await sha256(packed),
+    [LENGTH_HEADER]: String(snapshot.byteLength),
+  };
   for (const request of await cache.keys()) await cache.delete(request); // one runtime's snapshot at a time
   await cache.put(runtime.snapshot, new Response(packed, { headers }));
   return true;
