@@ -32,7 +32,8 @@ const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:
 //   start is raced against such a failure and the page can say the checklist cannot start;
 // - in a start from a snapshot, Pyodide gets its instance only once the snapshot is restored: Pyodide
 //   copies the snapshot into the instance's memory as soon as it has the instance, and reading and
-//   checking the snapshot take about as long as instantiating, so the two are done together.
+//   checking the snapshot take about as long as instantiating, so the two are done together. Only its
+//   main module waits: Pyodide first instantiates a small one of its own, once for every start.
 let compiled = null;
 // During a start from a snapshot: resolved once the snapshot is restored, never if it cannot be.
 let restoring = null;
@@ -65,7 +66,7 @@ self.fetch = (resource, options) => {
 };
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const waitFor = restoring; // this start's
+  const waitFor = restoring; // the start this instance is for, whatever starts after it
   let instantiated;
   if (compiled) {
     const module = await compiled;
