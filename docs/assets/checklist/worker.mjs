@@ -125,7 +125,8 @@ function entryPoint(python) {
 
 async function start(runtime) {
   // The stored snapshot is asked for first, so that reading it does not wait behind the runtime's downloads;
-  // it is read and checked while Pyodide's script loads, which tells whether it may be used.
+  // it is read and checked while Pyodide's script loads, which tells whether it may be used, and while
+  // Pyodide instantiates.
   const lookup = storedSnapshot(runtime);
   prefetch(runtime);
   const stored = await lookup;
