@@ -196,20 +196,25 @@ async function restore(response, snapshot) {
 
 // Packed: the snapshot's length, the number of pages kept and their numbers (32-bit little-endian
 // integers), then those pages; every page not kept is all zeros.
+const headSize = (pageCount) => 4 * (2 + pageCount);
+// The bytes of page number `page` in a snapshot `length` bytes long: the last page may be short.
+const pageSize = (length, page) => Math.min(PAGE, length - page * PAGE);
+const packedSize = (length, pages) =>
+  headSize(pages.length) + pages.reduce((sum, page) => sum + pageSize(length, page), 0);
+
 function pack(snapshot) {
   const kept = [];
   for (let start = 0; start < snapshot.byteLength; start += PAGE) {
     if (snapshot.subarray(start, start + PAGE).some((byte) => byte !== 0)) kept.push(start / PAGE);
   }
-  const head = 4 * (2 + kept.length);
-  const size = (page) => Math.min(PAGE, snapshot.byteLength - page * PAGE);
-  const packed = new Uint8Array(head + kept.reduce((total, page) => total + size(page), 0));
+  const packed = new Uint8Array(packedSize(snapshot.byteLength, kept));
   const view = new DataView(packed.buffer);
   [snapshot.byteLength, kept.length, ...kept].forEach((number, index) => view.setUint32(4 * index, number, true));
-  let offset = head;
+  let offset = headSize(kept.length);
   for (const page of kept) {
-    packed.set(snapshot.subarray(page * PAGE, page * PAGE + size(page)), offset);
-    offset += size(page);
+    const size = pageSize(snapshot.byteLength, page);
+    packed.set(snapshot.subarray(page * PAGE, page * PAGE + size), offset);
+    offset += size;
   }
   return packed;
 }
@@ -221,17 +226,17 @@ function unpack(packed, snapshot) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const [length, count] = [view.getUint32(0, true), view.getUint32(4, true)];
   if (length !== snapshot.byteLength) throw new Error("The snapshot's length is not the one stored with it.");
-  const head = 4 * (2 + count);
-  if (head > packed.byteLength) throw new Error("The pages do not fit.");
-  const pages = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true) * PAGE);
-  const sizes = pages.map((start) => Math.min(PAGE, length - start));
-  const total = head + sizes.reduce((sum, size) => sum + size, 0);
-  if (sizes.some((size) => size <= 0) || total !== packed.byteLength) throw new Error("The pages do not fit.");
-  let offset = head;
-  pages.forEach((start, index) => {
-    snapshot.set(packed.subarray(offset, offset + sizes[index]), start);
-    offset += sizes[index];
-  });
+  if (headSize(count) > packed.byteLength) throw new Error("The pages do not fit.");
+  const pages = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true));
+  if (pages.some((page) => pageSize(length, page) <= 0) || packedSize(length, pages) !== packed.byteLength) {
+    throw new Error("The pages do not fit.");
+  }
+  let offset = headSize(count);
+  for (const page of pages) {
+    const size = pageSize(length, page);
+    snapshot.set(packed.subarray(offset, offset + size), page * PAGE);
+    offset += size;
+  }
 }
 
 async function sha256(bytes) {
