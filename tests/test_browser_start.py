@@ -16,8 +16,8 @@ CALLS = [{"answers": dict(route), "timestamp": TIMESTAMP} for route in route_to_
 
 # Spoils the stored snapshot the way ``how`` says, and returns its key. The stored form (see worker.mjs): the
 # snapshot's length, the number of pages kept and their numbers (32-bit little-endian), then the pages, with
-# their SHA-256 and the snapshot's length in headers; the snapshot itself begins with Pyodide's header, whose
-# bytes 16 to 48 are the id of the runtime build it is for.
+# their SHA-256 in a header; the snapshot itself begins with Pyodide's header, whose bytes 16 to 48 are the id
+# of the runtime build it is for. Python's memory is as long as the snapshot, less that header.
 SPOIL = """async ([prefix, how]) => {
     const [name] = (await caches.keys()).filter((name) => name.startsWith(prefix));
     const cache = await caches.open(name);
@@ -28,27 +28,23 @@ SPOIL = """async ([prefix, how]) => {
     const headers = new Headers(response.headers);
     if (how === "damaged") {
         bytes[bytes.length >> 1] ^= 0xff;
-    } else if (how === "stored with another length") {
-        headers.set("x-snapshot-length", String(view.getUint32(0, true) + 65536));
     } else {
+        if (how === "longer than Python's memory") view.setUint32(0, view.getUint32(0, true) + 65536, true);
         if (how === "for another runtime") bytes[4 * (2 + view.getUint32(4, true)) + 16] ^= 0xff;
-        if (how === "too large") {
-            view.setUint32(0, 0xffffffff, true);
-            headers.set("x-snapshot-length", String(0xffffffff));
-        }
+        if (how === "too large") view.setUint32(0, 0xffffffff, true);
         const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
         headers.set("x-snapshot-sha256", Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
     }
     await cache.put(request, new Response(bytes, { headers }));
     return request.url;
 }"""
-SPOILED = ("damaged", "stored with another length", "for another runtime", "too large")
+SPOILED = ("damaged", "longer than Python's memory", "for another runtime", "too large")
 
 
 def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answers(
     browser: Browser, site_url: str
 ) -> None:
-    """Damaged bytes, a length that is not the snapshot's, a snapshot of another runtime build, one too large:
+    """Damaged bytes, a snapshot longer than Python's memory, one of another runtime build, one too large:
     each time a full start, the same answers as CPython, the snapshot gone, and a sound one made again for the
     next visit."""
     context, page = open_checklist(browser, site_url)

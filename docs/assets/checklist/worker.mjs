@@ -13,14 +13,13 @@
 // answer. Starting from one skips Python's start-up. It uses Pyodide's private snapshot options, so it is
 // used only with the Pyodide version it was written for; anything wrong with a stored snapshot (another
 // runtime, corrupt or oversized data, a failed start) means a full start instead, and the snapshot is
-// deleted. The stored bytes carry their SHA-256 and the snapshot's length, checked before use: a damaged
-// snapshot is never run.
-// Most of the memory is unused and zero: only its other pages are stored, which is far less to read and check.
+// deleted. The stored bytes carry their SHA-256, checked before use: a damaged snapshot is never run.
+// Most of the memory is unused and zero: only its other pages are stored, which is far less to read, check and
+// write back into memory.
 
 const SNAPSHOT_PYODIDE = "314.0.7";
 const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
 const DIGEST_HEADER = "x-snapshot-sha256";
-const LENGTH_HEADER = "x-snapshot-length";
 const PAGE = 65536;
 // A call whose answer must be the same from the snapshot as from the Python it was taken from.
 const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:00" }]);
@@ -29,14 +28,8 @@ const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:
 // - it is compiled from Pyodide's own download as soon as that starts, while Pyodide's script is still
 //   loading, rather than afterwards; Pyodide is then given the compiled module;
 // - a download or compile that fails is reported: Pyodide only logs it, then waits for ever, so each
-//   start is raced against such a failure and the page can say the checklist cannot start;
-// - in a start from a snapshot, Pyodide gets its instance only once the snapshot is restored: Pyodide
-//   copies the snapshot into the instance's memory as soon as it has the instance, and reading and
-//   checking the snapshot take about as long as instantiating, so the two are done together. Only its
-//   main module waits: Pyodide first instantiates a small one of its own, once for every start.
+//   start is raced against such a failure and the page can say the checklist cannot start.
 let compiled = null;
-// During a start from a snapshot: resolved once the snapshot is restored, never if it cannot be.
-let restoring = null;
 let wasmFailed;
 const wasmFailure = new Promise((_, reject) => {
   wasmFailed = reject;
@@ -66,16 +59,9 @@ self.fetch = (resource, options) => {
 };
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  const waitFor = restoring; // the start this instance is for, whatever starts after it
-  let instantiated;
-  if (compiled) {
-    const module = await compiled;
-    instantiated = { module, instance: await WebAssembly.instantiate(module, imports) };
-  } else {
-    instantiated = await watched(instantiateStreaming(source, imports));
-  }
-  await waitFor;
-  return instantiated;
+  if (!compiled) return watched(instantiateStreaming(source, imports));
+  const module = await compiled;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
 // Pyodide wraps each of about 260 JavaScript functions it puts in its function table in a small WebAssembly
@@ -130,32 +116,39 @@ async function start(runtime) {
   const lookup = storedSnapshot(runtime);
   prefetch(runtime);
   const stored = await lookup;
-  // Pyodide sizes its memory from the snapshot before it instantiates: the stored length, known at once,
-  // lets it start while the snapshot is still being read.
-  const length = Number(stored?.headers.get(LENGTH_HEADER));
-  const sized = Number.isInteger(length) && length > 0 && length <= MAX_SNAPSHOT_BYTES;
-  const snapshot = stored && sized ? new Uint8Array(length) : null;
-  const restored = snapshot && restore(stored, snapshot);
-  restored?.catch(() => {}); // handled by the start from the snapshot
+  const snapshot = stored && checkedSnapshot(stored);
+  snapshot?.catch(() => {}); // handled by the start from the snapshot
   if (stored && (await snapshotsUsable(runtime))) {
     try {
-      if (!restored) throw new Error("The snapshot's length is missing or too large.");
-      // A snapshot that cannot be restored ends this start at once, and its instance is never returned.
-      restoring = restored.catch(() => new Promise(() => {}));
-      const python = await Promise.race([
-        boot(runtime, { _loadSnapshot: snapshot }),
-        restored.then(() => new Promise(() => {})),
-      ]);
+      const python = await boot(runtime, fromSnapshot(runtime, snapshot));
       // Every start from the same snapshot would otherwise draw the same "random" numbers.
       python.runPython("import random; random.seed()");
       return { evaluateJson: entryPoint(python), startedFrom: "snapshot" };
     } catch {
-      restoring = null;
       await forgetSnapshot(runtime);
     }
   }
   const python = await boot(runtime, {});
   return { evaluateJson: entryPoint(python), startedFrom: "bytecode" };
+}
+
+// Pyodide's options for a start from a snapshot (packed: see pack), which is written into Python's memory
+// here rather than by Pyodide. Pyodide copies a whole snapshot, zeros and all, into memory; the kept pages
+// alone are written straight from the stored bytes, with no copy of the whole snapshot made first. Pyodide
+// instantiates while the snapshot is still being read and checked; it restores only once the snapshot is
+// checked, and a snapshot that fails its checks ends the start.
+function fromSnapshot(runtime, snapshot) {
+  return {
+    _loadSnapshot: new Uint8Array(0), // only says "start from a snapshot": the snapshot is restored below
+    async createPyodideModule(settings) {
+      const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
+      const module = await createModule(settings);
+      const pages = await snapshot;
+      const restoreState = module.API.restoreSnapshot;
+      module.API.restoreSnapshot = () => restoreInto(module, restoreState, pages);
+      return module;
+    },
+  };
 }
 
 // Whether snapshots can be used with this runtime: Cache Storage is there, and the runtime is the Pyodide
@@ -188,10 +181,11 @@ async function forgetSnapshot(runtime) {
   }
 }
 
-async function restore(response, snapshot) {
+// The kept pages of a stored snapshot, once its bytes match their SHA-256.
+async function checkedSnapshot(response) {
   const packed = new Uint8Array(await response.arrayBuffer());
   if ((await sha256(packed)) !== response.headers.get(DIGEST_HEADER)) throw new Error("The snapshot is damaged.");
-  unpack(packed, snapshot);
+  return keptPages(packed);
 }
 
 // Packed: the snapshot's length, the number of pages kept and their numbers (32-bit little-endian
@@ -219,25 +213,55 @@ function pack(snapshot) {
   return packed;
 }
 
-// Lays out the packed pages in `snapshot`, whose length is the one stored with them: all of them or, if they
-// do not fit, none. A start given up without them may still copy `snapshot`, and must then find no snapshot
-// in it rather than part of one.
-function unpack(packed, snapshot) {
+// The snapshot's length and its kept pages, each as {at: its offset in the snapshot, bytes}, in order, once
+// they are known to fit in that length and to be all the packed bytes.
+function keptPages(packed) {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   const [length, count] = [view.getUint32(0, true), view.getUint32(4, true)];
-  if (length !== snapshot.byteLength) throw new Error("The snapshot's length is not the one stored with it.");
+  if (length > MAX_SNAPSHOT_BYTES) throw new Error("The snapshot is too large.");
   if (headSize(count) > packed.byteLength) throw new Error("The pages do not fit.");
-  const pages = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true));
-  if (pages.some((page) => pageSize(length, page) <= 0) || packedSize(length, pages) !== packed.byteLength) {
-    throw new Error("The pages do not fit.");
-  }
+  const numbers = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true));
+  const ascending = numbers.every((page, index) => index === 0 || page > numbers[index - 1]);
+  if (!ascending || numbers.some((page) => pageSize(length, page) <= 0)) throw new Error("The pages do not fit.");
+  if (packedSize(length, numbers) !== packed.byteLength) throw new Error("The pages do not fit.");
   let offset = headSize(count);
-  for (const page of pages) {
-    const size = pageSize(length, page);
-    snapshot.set(packed.subarray(offset, offset + size), page * PAGE);
-    offset += size;
-  }
+  const pages = numbers.map((page) => {
+    const bytes = packed.subarray(offset, offset + pageSize(length, page));
+    offset += bytes.byteLength;
+    return { at: page * PAGE, bytes };
+  });
+  return { length, pages };
 }
+
+// Restores Python from a snapshot's kept pages, as Pyodide's restoreSnapshot does from the whole snapshot.
+// The snapshot begins with Pyodide's header, and its 32-bit little-endian word at byte 4 is where Python's
+// memory begins in it; Pyodide's own `restoreState`, given just that header, checks it and returns the state
+// it holds. The memory was made by this start and has been written to only below the top of Python's heap
+// (its static data, its stack, the heap itself): a page not kept is zeroed there, and is zero above it.
+function restoreInto(module, restoreState, { length, pages }) {
+  const [first] = pages;
+  const memoryAt = first?.at === 0 && first.bytes.byteLength >= 8 ? headerWord(first.bytes, 1) : 0;
+  if (memoryAt === 0 || memoryAt >= first.bytes.byteLength) throw new Error("The snapshot has no header.");
+  const memory = module.HEAPU8;
+  if (length - memoryAt > memory.byteLength) throw new Error("The snapshot is larger than Python's memory.");
+  const state = restoreState(first.bytes.subarray(0, memoryAt));
+  const written = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2];
+  const zero = (from, to) => {
+    const [start, end] = [Math.max(from - memoryAt, 0), Math.min(to - memoryAt, written)];
+    if (start < end) memory.fill(0, start, end);
+  };
+  let laidOut = 0;
+  for (const { at, bytes } of pages) {
+    zero(laidOut, at);
+    const skipped = Math.max(memoryAt - at, 0); // the header
+    memory.set(bytes.subarray(skipped), at + skipped - memoryAt);
+    laidOut = at + bytes.byteLength;
+  }
+  zero(laidOut, length);
+  return state;
+}
+
+const headerWord = (bytes, index) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * index, true);
 
 async function sha256(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
@@ -252,13 +276,10 @@ async function makeSnapshot(runtime) {
   const expected = entryPoint(python)(PROBE);
   const snapshot = python.makeMemorySnapshot();
   if (snapshot.byteLength > MAX_SNAPSHOT_BYTES) return false;
-  if (entryPoint(await boot(runtime, { _loadSnapshot: snapshot }))(PROBE) !== expected) return false;
   const packed = pack(snapshot);
-  const headers = {
-    "content-type": "application/octet-stream",
-    [DIGEST_HEADER]: await sha256(packed),
-    [LENGTH_HEADER]: String(snapshot.byteLength),
-  };
+  const restored = await boot(runtime, fromSnapshot(runtime, Promise.resolve(keptPages(packed))));
+  if (entryPoint(restored)(PROBE) !== expected) return false;
+  const headers = { "content-type": "application/octet-stream", [DIGEST_HEADER]: await sha256(packed) };
   for (const request of await cache.keys()) await cache.delete(request); // one runtime's snapshot at a time
   await cache.put(runtime.snapshot, new Response(packed, { headers }));
   return true;
