@@ -1,7 +1,7 @@
 // The page's side of the Web Worker that runs the checklist's Python rules, started the moment the page
-// opens: an async module at the top of the page that imports nothing runs before the rest of the page is
-// parsed. The page's controller imports the same, already loading, instance; questions can be asked at
-// once and are answered when Python is ready.
+// opens: an async module at the top of the page that imports nothing up front runs before the rest of the
+// page is parsed. The page's controller imports the same, already loading, instance; questions can be asked
+// at once and are answered when Python is ready.
 //
 // After a start that did not come from a memory snapshot, once Python has answered, the site's offline copy
 // serves the page and the page is idle, a second worker makes one, so that the next visit starts in a
@@ -49,6 +49,7 @@ function startPython(runtime) {
   };
   worker.onerror = (event) => failAll(new Error(event.message || "The checklist's worker could not start."));
   worker.postMessage({ start: runtime });
+  sendStoredSnapshot(worker, runtime);
 
   Promise.all([startedFrom, answered]).then(
     async ([how]) => {
@@ -76,6 +77,19 @@ function startPython(runtime) {
     // site's download for offline use, the snapshot) waits for this, so as not to slow the first answer.
     answered,
   };
+}
+
+// The stored memory snapshot, if there is one, is read and checked here rather than in the worker: while
+// Python starts, the worker's thread is busy throughout and the page's mostly idle, and reading 12 MB on a busy
+// thread takes far longer. The worker is told at once whether there is one, then given its bytes, checked, or
+// null if they are damaged; they are handed over, not copied.
+async function sendStoredSnapshot(worker, runtime) {
+  const store = await import("./stored_snapshot.mjs").catch(() => null);
+  const stored = await store?.storedSnapshot(runtime);
+  worker.postMessage({ snapshotStored: Boolean(stored) });
+  if (!stored) return;
+  const bytes = await store.checkedBytes(stored).catch(() => null);
+  worker.postMessage({ snapshotBytes: bytes }, bytes ? [bytes.buffer] : []);
 }
 
 // Resolved once the site's service worker serves this page (at once in a browser without service workers).

@@ -1,7 +1,8 @@
 // Runs the checklist's rules (the Python `checklist` package, in Pyodide) off the page's main thread.
 //
 // In:   {start: runtime}, then {id, calls: JSON text of [{answers, timestamp}]}; calls that arrive before
-//       Python is ready wait for it.
+//       Python is ready wait for it. From the page that reads the stored snapshot (start.mjs), after {start}:
+//       {snapshotStored: whether there is one}, then, if there is, {snapshotBytes: its bytes, checked, or null}.
 //       {snapshot: runtime}: in a worker of its own, make and keep a memory snapshot of this runtime.
 // Out:  {started: "snapshot" | "bytecode"}, {id, results: JSON text of [{record, markdown} | {error}]},
 //       {id, error} or {failed: message}; {snapshot: "kept" | "not kept"}.
@@ -13,13 +14,12 @@
 // answer. Starting from one skips Python's start-up. It uses Pyodide's private snapshot options, so it is
 // used only with the Pyodide version it was written for; anything wrong with a stored snapshot (another
 // runtime, corrupt or oversized data, a failed start) means a full start instead, and the snapshot is
-// deleted. The stored bytes carry their SHA-256, checked before use: a damaged snapshot is never run.
+// deleted. The stored bytes carry their SHA-256, checked before use (stored_snapshot.mjs).
 // Most of the memory is unused and zero: only its other pages are stored, which is far less to read, check and
 // write back into memory.
 
 const SNAPSHOT_PYODIDE = "314.0.7";
 const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
-const DIGEST_HEADER = "x-snapshot-sha256";
 const PAGE = 65536;
 // A call whose answer must be the same from the snapshot as from the Python it was taken from.
 const PROBE = JSON.stringify([{ answers: {}, timestamp: "2024-01-01T00:00:00+00:00" }]);
@@ -109,16 +109,18 @@ function entryPoint(python) {
   return python.pyimport("checklist.browser").evaluate_json;
 }
 
+// What the page says of the stored snapshot (see In, above).
+const snapshotStored = Promise.withResolvers();
+const snapshotBytes = Promise.withResolvers();
+
 async function start(runtime) {
-  // The stored snapshot is asked for first, so that reading it does not wait behind the runtime's downloads;
-  // it is read and checked while Pyodide's script loads, which tells whether it may be used, and while
-  // Pyodide instantiates.
-  const lookup = storedSnapshot(runtime);
   prefetch(runtime);
-  const stored = await lookup;
-  const snapshot = stored && checkedSnapshot(stored);
-  snapshot?.catch(() => {}); // handled by the start from the snapshot
-  if (stored && (await snapshotsUsable(runtime))) {
+  if ((await snapshotStored.promise) && (await snapshotsUsable(runtime))) {
+    const snapshot = snapshotBytes.promise.then((bytes) => {
+      if (!bytes) throw new Error("The snapshot is damaged.");
+      return keptPages(bytes);
+    });
+    snapshot.catch(() => {}); // handled by the start from the snapshot
     try {
       const python = await boot(runtime, fromSnapshot(runtime, snapshot));
       // Every start from the same snapshot would otherwise draw the same "random" numbers.
@@ -165,27 +167,12 @@ async function snapshotCache(runtime) {
   return (await snapshotsUsable(runtime)) ? caches.open(runtime.snapshotCache) : null;
 }
 
-async function storedSnapshot(runtime) {
-  try {
-    return await globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
-  } catch {
-    return undefined;
-  }
-}
-
 async function forgetSnapshot(runtime) {
   try {
     await (await snapshotCache(runtime))?.delete(runtime.snapshot);
   } catch {
     // Nothing more can be done; the next start checks the snapshot again.
   }
-}
-
-// The kept pages of a stored snapshot, once its bytes match their SHA-256.
-async function checkedSnapshot(response) {
-  const packed = new Uint8Array(await response.arrayBuffer());
-  if ((await sha256(packed)) !== response.headers.get(DIGEST_HEADER)) throw new Error("The snapshot is damaged.");
-  return keptPages(packed);
 }
 
 // Packed: the snapshot's length, the number of pages kept and their numbers (32-bit little-endian
@@ -263,11 +250,6 @@ function restoreInto(module, restoreState, { length, pages }) {
 
 const headerWord = (bytes, index) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * index, true);
 
-async function sha256(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 // Kept only if Python started from it gives the same answer as the Python it was taken from.
 async function makeSnapshot(runtime) {
   const cache = await snapshotCache(runtime);
@@ -279,6 +261,7 @@ async function makeSnapshot(runtime) {
   const packed = pack(snapshot);
   const restored = await boot(runtime, fromSnapshot(runtime, Promise.resolve(keptPages(packed))));
   if (entryPoint(restored)(PROBE) !== expected) return false;
+  const { DIGEST_HEADER, sha256 } = await import("./stored_snapshot.mjs");
   const headers = { "content-type": "application/octet-stream", [DIGEST_HEADER]: await sha256(packed) };
   for (const request of await cache.keys()) await cache.delete(request); // one runtime's snapshot at a time
   await cache.put(runtime.snapshot, new Response(packed, { headers }));
@@ -294,6 +277,14 @@ self.onmessage = async ({ data }) => {
   if (data.snapshot) {
     const kept = await makeSnapshot(data.snapshot).catch(() => false);
     self.postMessage({ snapshot: kept ? "kept" : "not kept" });
+    return;
+  }
+  if ("snapshotStored" in data) {
+    snapshotStored.resolve(data.snapshotStored);
+    return;
+  }
+  if ("snapshotBytes" in data) {
+    snapshotBytes.resolve(data.snapshotBytes);
     return;
   }
   if (data.start) {
