@@ -33,7 +33,7 @@ from .offline_browser import (
     wait_until_offline_ready,
     worker_responses,
 )
-from .python_browser import stored_snapshots
+from .python_browser import started_from, stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
 # How a training card opens the checklist: with answers in the query string.
@@ -106,12 +106,14 @@ def test_the_checklist_works_offline_after_one_visit(
 ) -> None:
     context, page = open_checklist(browser, site_url)
     wait_until_offline_ready(page)
+    stored_snapshots(page, wait=True)
     context.set_offline(True)
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
     with worker_responses(page, devtools_port) as from_workers:
         page.reload()
         expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    assert started_from(page) == "snapshot"  # everything the snapshot's start needs is in the offline copy
     # The WebAssembly runtime is the cached response itself, never a copy: Chromium then reuses the machine
     # code it compiled from it.
     cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
