@@ -110,13 +110,18 @@ function entryPoint(python) {
 }
 
 // What the page says of the stored snapshot (see In, above).
-const snapshotStored = Promise.withResolvers();
-const snapshotBytes = Promise.withResolvers();
+let toldStored, givenBytes;
+const snapshotStored = new Promise((resolve) => {
+  toldStored = resolve;
+});
+const snapshotBytes = new Promise((resolve) => {
+  givenBytes = resolve;
+});
 
 async function start(runtime) {
   prefetch(runtime);
-  if ((await snapshotStored.promise) && (await snapshotsUsable(runtime))) {
-    const snapshot = snapshotBytes.promise.then((bytes) => {
+  if ((await snapshotStored) && (await snapshotsUsable(runtime))) {
+    const snapshot = snapshotBytes.then((bytes) => {
       if (!bytes) throw new Error("The snapshot is damaged.");
       return keptPages(bytes);
     });
@@ -280,11 +285,11 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if ("snapshotStored" in data) {
-    snapshotStored.resolve(data.snapshotStored);
+    toldStored(data.snapshotStored);
     return;
   }
   if ("snapshotBytes" in data) {
-    snapshotBytes.resolve(data.snapshotBytes);
+    givenBytes(data.snapshotBytes);
     return;
   }
   if (data.start) {
