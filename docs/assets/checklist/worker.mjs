@@ -146,7 +146,7 @@ async function start(runtime) {
 // checked, and a snapshot that fails its checks ends the start.
 function fromSnapshot(runtime, snapshot) {
   return {
-    _loadSnapshot: new Uint8Array(0), // only says "start from a snapshot": the snapshot is restored below
+    _loadSnapshot: new Uint8Array(0), // says "start from a snapshot"; the snapshot itself is restored below
     async createPyodideModule(settings) {
       const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
       const module = await createModule(settings);
@@ -232,7 +232,8 @@ function keptPages(packed) {
 // (its static data, its stack, the heap itself): a page not kept is zeroed there, and is zero above it.
 function restoreInto(module, restoreState, { length, pages }) {
   const [first] = pages;
-  const memoryAt = first?.at === 0 && first.bytes.byteLength >= 8 ? headerWord(first.bytes, 1) : 0;
+  const hasHeader = first?.at === 0 && first.bytes.byteLength >= 8;
+  const memoryAt = hasHeader ? new DataView(first.bytes.buffer, first.bytes.byteOffset).getUint32(4, true) : 0;
   if (memoryAt === 0 || memoryAt >= first.bytes.byteLength) throw new Error("The snapshot has no header.");
   const memory = module.HEAPU8;
   if (length - memoryAt > memory.byteLength) throw new Error("The snapshot is larger than Python's memory.");
@@ -252,8 +253,6 @@ function restoreInto(module, restoreState, { length, pages }) {
   zero(laidOut, length);
   return state;
 }
-
-const headerWord = (bytes, index) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * index, true);
 
 // Kept only if Python started from it gives the same answer as the Python it was taken from.
 async function makeSnapshot(runtime) {
