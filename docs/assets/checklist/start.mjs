@@ -81,15 +81,25 @@ function startPython(runtime) {
 
 // The stored memory snapshot, if there is one, is read and checked here rather than in the worker: while
 // Python starts, the worker's thread is busy throughout and the page's mostly idle, and reading 12 MB on a busy
-// thread takes far longer. The worker is told at once whether there is one, then given its bytes, checked, or
-// null if they are damaged; they are handed over, not copied.
+// thread takes far longer. It is looked up at once and the worker told whether there is one, which it waits
+// for before it starts Python; the code that checks it is loaded only if there is one. Then the worker is
+// given its bytes, checked, or null if they are damaged; they are handed over, not copied.
 async function sendStoredSnapshot(worker, runtime) {
-  const store = await import("./stored_snapshot.mjs").catch(() => null);
-  const stored = await store?.storedSnapshot(runtime);
+  const stored = await storedSnapshot(runtime);
   worker.postMessage({ snapshotStored: Boolean(stored) });
   if (!stored) return;
-  const bytes = await store.checkedBytes(stored).catch(() => null);
+  const bytes = await import("./stored_snapshot.mjs")
+    .then(({ checkedBytes }) => checkedBytes(stored))
+    .catch(() => null);
   worker.postMessage({ snapshotBytes: bytes }, bytes ? [bytes.buffer] : []);
+}
+
+async function storedSnapshot(runtime) {
+  try {
+    return await globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
+  } catch {
+    return undefined;
+  }
 }
 
 // Resolved once the site's service worker serves this page (at once in a browser without service workers).

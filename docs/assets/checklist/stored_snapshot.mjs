@@ -1,19 +1,10 @@
 // The memory snapshot the browser keeps of the checklist's Python (see worker.mjs) as Cache Storage holds it:
-// the packed snapshot, with its SHA-256 in a header. The page reads and checks it (start.mjs); the worker
-// that makes it stores it.
+// the packed snapshot, with its SHA-256 in a header. The page checks it as it reads it (start.mjs); the
+// worker that makes it stores it with its SHA-256.
 
 export const DIGEST_HEADER = "x-snapshot-sha256";
 
-// The stored snapshot's response, if there is one.
-export async function storedSnapshot(runtime) {
-  try {
-    return await globalThis.caches?.match(runtime.snapshot, { cacheName: runtime.snapshotCache });
-  } catch {
-    return undefined;
-  }
-}
-
-// Its bytes, once they match their SHA-256: a damaged snapshot is never run.
+// The stored snapshot's bytes, once they match their SHA-256: a damaged snapshot is never run.
 export async function checkedBytes(response) {
   const packed = new Uint8Array(await response.arrayBuffer());
   if ((await sha256(packed)) !== response.headers.get(DIGEST_HEADER)) throw new Error("The snapshot is damaged.");
