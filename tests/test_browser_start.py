@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Request, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist, route_to_each_verdict
+from .devtools_connection import DevToolsConnection
 from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
 TIMESTAMP = "2024-05-01T14:30:00+01:00"
@@ -140,6 +141,45 @@ def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_wh
     assert 0 < compared["kept"] < compared["pages"]
     assert compared["scribbledZeroed"]
     assert compared["differing"] == 0
+
+
+# The stored snapshot's size in bytes, as its response holds it.
+STORED_SIZE = """async (prefix) => {
+    const [name] = (await caches.keys()).filter((name) => name.startsWith(prefix));
+    const cache = await caches.open(name);
+    const [request] = await cache.keys();
+    return (await (await cache.match(request)).arrayBuffer()).byteLength;
+}"""
+
+
+def array_buffers_kept_by_the_checklist_worker(devtools_port: int) -> int:
+    """Bytes of the array buffers the page's one checklist worker still holds once garbage is collected."""
+    with DevToolsConnection.to_browser(devtools_port) as devtools:
+        (worker,) = [
+            target
+            for target in devtools.call("Target.getTargets")["targetInfos"]
+            if target["type"] == "worker" and target["url"].endswith("/assets/checklist/worker.mjs")
+        ]
+        session = devtools.call("Target.attachToTarget", {"targetId": worker["targetId"], "flatten": True})
+        devtools.call("HeapProfiler.collectGarbage", session_id=session["sessionId"])
+        return devtools.call("Runtime.getHeapUsage", session_id=session["sessionId"])["backingStorageSize"]
+
+
+def test_once_python_is_restored_the_worker_lets_the_snapshot_bytes_go(
+    browser: Browser, site_url: str, devtools_port: int
+) -> None:
+    """Python's memory holds the snapshot now: the stored bytes it was restored from (about 12 MB) are not kept
+    for as long as the page stays open."""
+    context, page = open_checklist(browser, site_url)
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    stored_snapshots(page, wait=True)
+    stored = page.evaluate(STORED_SIZE, SNAPSHOT_CACHE_PREFIX)
+    page.reload()
+    assert started_from(page) == "snapshot"
+    kept = array_buffers_kept_by_the_checklist_worker(devtools_port)
+    context.close()
+    assert stored > 2**20
+    assert kept < stored / 2
 
 
 def test_the_page_requests_exactly_the_runtime_files_the_site_ships(

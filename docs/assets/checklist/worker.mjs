@@ -109,12 +109,13 @@ function entryPoint(python) {
   return python.pyimport("checklist.browser").evaluate_json;
 }
 
-// What the page says of the stored snapshot (see In, above).
+// What the page says of the stored snapshot (see In, above). Its bytes are let go once Python has been
+// restored from them.
 let toldStored, givenBytes;
 const snapshotStored = new Promise((resolve) => {
   toldStored = resolve;
 });
-const snapshotBytes = new Promise((resolve) => {
+let snapshotBytes = new Promise((resolve) => {
   givenBytes = resolve;
 });
 
@@ -125,6 +126,7 @@ async function start(runtime) {
       if (!bytes) throw new Error("The snapshot is damaged.");
       return keptPages(bytes);
     });
+    snapshotBytes = null;
     snapshot.catch(() => {}); // handled by the start from the snapshot
     try {
       const python = await boot(runtime, fromSnapshot(runtime, snapshot));
@@ -151,8 +153,12 @@ function fromSnapshot(runtime, snapshot) {
       const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
       const module = await createModule(settings);
       const pages = await snapshot;
+      snapshot = null; // Pyodide keeps its options, and Python's runtime lives on: neither keeps the bytes
       const restoreState = module.API.restoreSnapshot;
-      module.API.restoreSnapshot = () => restoreInto(module, restoreState, pages);
+      module.API.restoreSnapshot = () => {
+        module.API.restoreSnapshot = restoreState;
+        return restoreInto(module, restoreState, pages);
+      };
       return module;
     },
   };
