@@ -29,6 +29,7 @@ class ChecklistLinks:
     guidance: str
     pyodide_module: str
     library: str
+    library_gzip: str
     snapshot: str
     """Where the browser keeps its memory snapshot of this runtime (a Cache Storage key, never fetched)."""
 
@@ -61,6 +62,7 @@ def render_checklist_page(
             "title: Checklist",
             f"pyodide: {links.pyodide_module}",
             f"library: {links.library}",
+            f"library_gzip: {links.library_gzip}",
             f"snapshot: {links.snapshot}",
             # A JSON string is a YAML string too: the front matter gives back exactly this text.
             f"lockfile: {json.dumps(lockfile)}",

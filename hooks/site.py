@@ -92,6 +92,7 @@ def _checklist_page(files: Files, config: MkDocsConfig) -> str:
         guidance=get_relative_url(_url(config, GUIDANCE_PAGE), page),
         pyodide_module=get_relative_url(runtime.pyodide_module, page),
         library=get_relative_url(runtime.library, page),
+        library_gzip=get_relative_url(runtime.library_gzip, page),
         snapshot=get_relative_url(runtime.snapshot, page),
     )
     first_question = evaluate({}).next_question

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, with_package
+from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, unpacked_library, with_package
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, every_answer_set, open_checklist
@@ -25,8 +25,8 @@ BAD_CALLS = [
 def from_source(browser: Browser, site_url: str) -> tuple[BrowserContext, Page]:
     """Pyodide as it comes, compiling the standard library and the package from their source."""
     context = browser.new_context(service_workers="block")
-    source = with_package((ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT))
-    context.route("**/python_library.zip", lambda route: route.fulfill(body=source))
+    source = unpacked_library(with_package((ROOT / PYODIDE_PACKAGE / STDLIB).read_bytes(), build_wheel(ROOT)))
+    context.route("**/python_library.zip.gz", lambda route: route.fulfill(body=source))
     page = context.new_page()
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
     page.goto(f"{site_url}/checklist/")

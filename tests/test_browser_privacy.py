@@ -98,7 +98,7 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     elsewhere = [url for url in requests if not url.startswith((site_url + "/", "blob:" + site_url + "/"))]
     assert elsewhere == []
     assert any(url.endswith("/pyodide.asm.wasm") for url in from_pages)  # the worker's requests are seen too
-    assert any(url.endswith("/python_library.zip") for url in from_pages)
+    assert any(url.endswith("/python_library.zip.gz") for url in from_pages)
     context.close()
 
 

@@ -143,6 +143,49 @@ def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_wh
     assert compared["differing"] == 0
 
 
+# In a worker of the test's own, on the checklist page: a full start with the checklist worker's options for
+# it. Where Python looks for modules, and where it found some of those its start and the package import.
+FULL_START = """async (workerModule) => {
+    const script = document.querySelector("script[data-pyodide][data-library]");
+    const address = (relative) => new URL(relative, document.baseURI).href;
+    const { pyodide, library, libraryGzip, lockfile } = script.dataset;
+    const runtime = { pyodide: address(pyodide), library: address(library), libraryGzip: address(libraryGzip),
+                      lockfile };
+    const code = `
+        import { unpackedLibrary } from ${JSON.stringify(workerModule)};
+        const runtime = ${JSON.stringify(runtime)};
+        const { loadPyodide } = await import(runtime.pyodide);
+        const python = await loadPyodide({ indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
+                                           lockFileContents: runtime.lockfile, ...unpackedLibrary(runtime) });
+        self.postMessage(JSON.parse(python.runPython(
+            "import json, sys, checklist.browser; json.dumps({'path': sys.path, 'files': " +
+            "[sys.modules[name].__file__ for name in ('encodings', 'asyncio', 'checklist', 'checklist.browser')]})"
+        )));
+    `;
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { type: "module" });
+    return await new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => resolve(data);
+        worker.onerror = (event) => reject(new Error(event.message || "the starting worker failed"));
+    });
+}"""
+
+
+def test_a_full_start_imports_from_the_folder_it_unpacks_the_library_into(browser: Browser, site_url: str) -> None:
+    """Python's own start-up modules and the package alike, ahead of the library's zip on Python's path."""
+    context, page = open_checklist(browser, site_url, service_workers="block", bypass_csp=True)
+    page.set_default_timeout(PYTHON_TIMEOUT_MS)
+    started = page.evaluate(FULL_START, f"{site_url}/assets/checklist/worker.mjs")
+    context.close()
+    folder = "/lib/python-library"
+    assert started["path"].index(folder) < started["path"].index("/lib/python314.zip")
+    assert started["files"] == [
+        f"{folder}/encodings/__init__.pyc",
+        f"{folder}/asyncio/__init__.pyc",
+        f"{folder}/checklist/__init__.pyc",
+        f"{folder}/checklist/browser.pyc",
+    ]
+
+
 # The stored snapshot's size in bytes, as its response holds it.
 STORED_SIZE = """async (prefix) => {
     const [name] = (await caches.keys()).filter((name) => name.startsWith(prefix));
@@ -185,7 +228,9 @@ def test_once_python_is_restored_the_worker_lets_the_snapshot_bytes_go(
 def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
     browser: Browser, site_url: str, built_site: Path
 ) -> None:
-    """No lock file, no source standard library: nothing shipped goes unused, nothing used goes unshipped."""
+    """No lock file, no source standard library: nothing shipped goes unused, nothing used goes unshipped. A first
+    visit takes the library in the form a full start unpacks; a start from the snapshot takes its zip
+    (test_offline)."""
     context = browser.new_context(service_workers="block")  # the page's own requests, not the offline copy's
     requested: set[str] = set()
 
@@ -205,4 +250,5 @@ def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
         for path in (built_site / directory).rglob("*")
         if path.is_file()
     }
-    assert requested == shipped
+    (zip_form,) = [path for path in shipped if path.endswith("/python_library.zip")]
+    assert requested == shipped - {zip_form}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import io
 import os
@@ -23,6 +24,7 @@ from browser_runtime import (
     complete_library,
     only_used,
     pyodide_version,
+    unpacked_library,
     used_entries,
     with_package,
 )
@@ -204,6 +206,27 @@ def test_only_the_used_entries_the_package_data_and_their_folders_are_kept_as_th
     assert only_used(library, ["json/decoder.pyc"]) == only_used(library, ["json/decoder.pyc"])
     with pytest.raises(RuntimeUnavailable, match=r"not in its library: json/missing\.pyc"):
         only_used(library, ["json/missing.pyc"])
+
+
+def test_the_form_a_full_start_unpacks_holds_the_zips_entries_stored_and_compressed_whole() -> None:
+    library = zip_of({"json/__init__.pyc": b"json" * 100, "checklist/data/questions.toml": b"x = 1"}, ("json/",))
+    unpacked = unpacked_library(library)
+    assert unpacked == unpacked_library(library)  # no time stamp in the gzip header: same library, same bytes
+    stored = io.BytesIO(gzip.decompress(unpacked))
+    with zipfile.ZipFile(io.BytesIO(library)) as zipped, zipfile.ZipFile(stored) as whole:
+        assert [(entry.filename, entry.date_time) for entry in whole.infolist()] == [
+            (entry.filename, entry.date_time) for entry in zipped.infolist()
+        ]
+        assert [whole.read(name) for name in whole.namelist()] == [zipped.read(name) for name in zipped.namelist()]
+        assert {entry.compress_type for entry in whole.infolist()} == {zipfile.ZIP_STORED}
+
+
+def test_the_site_ships_the_library_in_both_forms_with_the_same_files(built_site: Path) -> None:
+    zipped = runtime_file(built_site, "data-library").read_bytes()
+    unpacked = runtime_file(built_site, "data-library-gzip")
+    assert unpacked == runtime_file(built_site, "data-library").with_name("python_library.zip.gz")
+    assert unpacked.read_bytes() == unpacked_library(zipped)
+    assert len(unpacked.read_bytes()) < len(zipped)
 
 
 def test_without_node_the_build_stops_and_says_so(tmp_path: Path) -> None:

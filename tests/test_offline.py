@@ -59,6 +59,7 @@ def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path)
     assert {"./", "guidance/", "checklist/", "404.html", "manifest.webmanifest", "search/search_index.json"} <= listed
     assert any(path.endswith("/pyodide.asm.wasm") for path in listed)
     assert any(path.endswith("/python_library.zip") for path in listed)
+    assert any(path.endswith("/python_library.zip.gz") for path in listed)
 
 
 def test_the_version_changes_with_any_file_and_only_then(built_site: Path) -> None:
@@ -120,6 +121,9 @@ def test_the_checklist_works_offline_after_one_visit(
     wasm = [response for response in from_workers if response["url"].endswith("/pyodide.asm.wasm")]
     assert wasm
     assert {(r["serviceWorkerResponseSource"], r["cacheStorageCacheName"]) for r in wasm} == {("cache-storage", cache)}
+    # A start from the snapshot imports from the library's zip, if at all: it needs no files unpacked.
+    library = {r["url"].rsplit("/", 1)[1] for r in from_workers if "/assets/checklist/python/" in r["url"]}
+    assert library == {"python_library.zip"}
     for number, (question_id, value) in enumerate(ROUTE):
         if number:
             expect_question(page, question_id)

@@ -63,7 +63,7 @@ def test_the_index_waits_for_python_unless_the_reader_searches(browser: Browser,
     """Python held back: the theme's worker is not loaded; the reader searches: it loads and finds results."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    page.route("**/python_library.zip", lambda route: None)  # never answered: Python cannot start
+    page.route("**/python_library.zip.gz", lambda route: None)  # never answered: Python cannot start
     page.goto(f"{site_url}/checklist/")
     page.wait_for_timeout(WAITED_MS)
     assert not theme_worker_loaded(page)

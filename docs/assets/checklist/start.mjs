@@ -128,6 +128,7 @@ export const siteRoot = address(script.dataset.root);
 export const python = startPython({
   pyodide: address(script.dataset.pyodide),
   library: address(script.dataset.library),
+  libraryGzip: address(script.dataset.libraryGzip),
   lockfile: script.dataset.lockfile,
   snapshot: address(script.dataset.snapshot),
   // Several sites can share an origin: each keeps its snapshot in a cache named after its root.
