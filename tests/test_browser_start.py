@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Browser, Request, expect
+from playwright.sync_api import Browser, Page, Request, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist, route_to_each_verdict
 from .devtools_connection import DevToolsConnection
@@ -69,73 +70,84 @@ def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answe
     context.close()
 
 
-# In a worker of the test's own, on the checklist page: the checklist worker's restore from the kept pages and
-# Pyodide's restore from the whole snapshot, each in a start of its own, with a page the snapshot does not keep
-# written on first, where memory may have been written before a restore. Python's memory just after each.
-COMPARE_RESTORES = """async (workerModule) => {
+# Runs a module body in a worker of the test's own, on the checklist page, with `runtime` (as the page's start
+# script is told it) and `workerModule` (the checklist worker's address) in scope, and gives its first message.
+# Such a worker runs from a blob, which the site's policy refuses: pages that use this bypass the policy.
+IN_OWN_WORKER = """async ([workerModule, body]) => {
     const script = document.querySelector("script[data-pyodide][data-library]");
     const address = (relative) => new URL(relative, document.baseURI).href;
-    const { pyodide, library, lockfile } = script.dataset;
-    const runtime = { pyodide: address(pyodide), library: address(library), lockfile };
-    const code = `
-        import { keptPages, pack, restoreInto } from ${JSON.stringify(workerModule)};
-        const runtime = ${JSON.stringify(runtime)};
-        const { loadPyodide } = await import(runtime.pyodide);
-        const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
-        const options = { indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
-                          lockFileContents: runtime.lockfile };
-        const python = await loadPyodide({ ...options, _makeSnapshot: true });
-        python.pyimport("checklist.browser");
-        const snapshot = python.makeMemorySnapshot();
-        const kept = keptPages(pack(snapshot));
-        const memoryAt = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
-        async function memoryAfter(restore) {
-            let memory, scribbled;
-            await loadPyodide({ ...options, _loadSnapshot: snapshot, async createPyodideModule(settings) {
-                const module = await createModule(settings);
-                const restoreState = module.API.restoreSnapshot;
-                module.API.restoreSnapshot = (whole) => {
-                    const top = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2];
-                    const notKept = kept.pages.find(({ at }, index) => kept.pages[index + 1]?.at > at + 65536);
-                    scribbled = notKept.at + 65536 - memoryAt;
-                    if (scribbled + 4096 > top) throw new Error("no page left out below the heap's top");
-                    module.HEAPU8.fill(0xa5, scribbled, scribbled + 4096);
-                    const state = restore(module, restoreState, whole);
-                    memory = module.HEAPU8.slice();
-                    return state;
-                };
-                return module;
-            } });
-            return { memory, scribbled };
-        }
-        const pyodides = await memoryAfter((module, restoreState, whole) => restoreState(whole));
-        const ours = await memoryAfter((module, restoreState) => restoreInto(module, restoreState, kept));
-        let differing = 0;
-        for (let i = 0; i < pyodides.memory.length; i++) if (pyodides.memory[i] !== ours.memory[i]) differing++;
-        self.postMessage({
-            length: [pyodides.memory.length, ours.memory.length],
-            differing,
-            scribbledZeroed: ours.memory.subarray(ours.scribbled, ours.scribbled + 4096).every((byte) => byte === 0),
-            kept: kept.pages.length,
-            pages: Math.ceil(snapshot.byteLength / 65536),
-        });
-    `;
+    const { pyodide, library, libraryGzip, lockfile } = script.dataset;
+    const runtime = { pyodide: address(pyodide), library: address(library), libraryGzip: address(libraryGzip),
+                      lockfile };
+    const code = `const workerModule = ${JSON.stringify(workerModule)};
+                  const runtime = ${JSON.stringify(runtime)};
+                  ${body}`;
     const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { type: "module" });
     return await new Promise((resolve, reject) => {
         worker.onmessage = ({ data }) => resolve(data);
-        worker.onerror = (event) => reject(new Error(event.message || "the comparing worker failed"));
+        worker.onerror = (event) => reject(new Error(event.message || "the test's worker failed"));
     });
 }"""
+
+
+def in_own_worker(page: Page, site_url: str, body: str) -> Any:
+    return page.evaluate(IN_OWN_WORKER, [f"{site_url}/assets/checklist/worker.mjs", body])
+
+
+# The checklist worker's restore from the kept pages and Pyodide's restore from the whole snapshot, each in a
+# start of its own, with a page the snapshot does not keep written on first, where memory may have been written
+# before a restore. Python's memory just after each.
+COMPARE_RESTORES = """
+    const { keptPages, pack, restoreInto } = await import(workerModule);
+    const { loadPyodide } = await import(runtime.pyodide);
+    const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
+    const options = { indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
+                      lockFileContents: runtime.lockfile };
+    const python = await loadPyodide({ ...options, _makeSnapshot: true });
+    python.pyimport("checklist.browser");
+    const snapshot = python.makeMemorySnapshot();
+    const kept = keptPages(pack(snapshot));
+    const memoryAt = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+    async function memoryAfter(restore) {
+        let memory, scribbled;
+        await loadPyodide({ ...options, _loadSnapshot: snapshot, async createPyodideModule(settings) {
+            const module = await createModule(settings);
+            const restoreState = module.API.restoreSnapshot;
+            module.API.restoreSnapshot = (whole) => {
+                const top = module.HEAPU32[module._emscripten_get_sbrk_ptr() >>> 2];
+                const notKept = kept.pages.find(({ at }, index) => kept.pages[index + 1]?.at > at + 65536);
+                scribbled = notKept.at + 65536 - memoryAt;
+                if (scribbled + 4096 > top) throw new Error("no page left out below the heap's top");
+                module.HEAPU8.fill(0xa5, scribbled, scribbled + 4096);
+                const state = restore(module, restoreState, whole);
+                memory = module.HEAPU8.slice();
+                return state;
+            };
+            return module;
+        } });
+        return { memory, scribbled };
+    }
+    const pyodides = await memoryAfter((module, restoreState, whole) => restoreState(whole));
+    const ours = await memoryAfter((module, restoreState) => restoreInto(module, restoreState, kept));
+    let differing = 0;
+    for (let i = 0; i < pyodides.memory.length; i++) if (pyodides.memory[i] !== ours.memory[i]) differing++;
+    self.postMessage({
+        length: [pyodides.memory.length, ours.memory.length],
+        differing,
+        scribbledZeroed: ours.memory.subarray(ours.scribbled, ours.scribbled + 4096).every((byte) => byte === 0),
+        kept: kept.pages.length,
+        pages: Math.ceil(snapshot.byteLength / 65536),
+    });
+"""
 
 
 def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_whole_snapshot(
     browser: Browser, site_url: str
 ) -> None:
     """The worker writes only the pages it keeps; every other byte must end as Pyodide's own restore leaves it."""
-    # Only this test's own worker runs from a blob, which the site's policy refuses.
     context, page = open_checklist(browser, site_url, service_workers="block", bypass_csp=True)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
-    compared = page.evaluate(COMPARE_RESTORES, f"{site_url}/assets/checklist/worker.mjs")
+    compared = in_own_worker(page, site_url, COMPARE_RESTORES)
     context.close()
     assert compared["length"][0] == compared["length"][1] > 0
     assert 0 < compared["kept"] < compared["pages"]
@@ -143,38 +155,25 @@ def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_wh
     assert compared["differing"] == 0
 
 
-# In a worker of the test's own, on the checklist page: a full start with the checklist worker's options for
-# it. Where Python looks for modules, and where it found some of those its start and the package import.
-FULL_START = """async (workerModule) => {
-    const script = document.querySelector("script[data-pyodide][data-library]");
-    const address = (relative) => new URL(relative, document.baseURI).href;
-    const { pyodide, library, libraryGzip, lockfile } = script.dataset;
-    const runtime = { pyodide: address(pyodide), library: address(library), libraryGzip: address(libraryGzip),
-                      lockfile };
-    const code = `
-        import { unpackedLibrary } from ${JSON.stringify(workerModule)};
-        const runtime = ${JSON.stringify(runtime)};
-        const { loadPyodide } = await import(runtime.pyodide);
-        const python = await loadPyodide({ indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
-                                           lockFileContents: runtime.lockfile, ...unpackedLibrary(runtime) });
-        self.postMessage(JSON.parse(python.runPython(
-            "import json, sys, checklist.browser; json.dumps({'path': sys.path, 'files': " +
-            "[sys.modules[name].__file__ for name in ('encodings', 'asyncio', 'checklist', 'checklist.browser')]})"
-        )));
-    `;
-    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { type: "module" });
-    return await new Promise((resolve, reject) => {
-        worker.onmessage = ({ data }) => resolve(data);
-        worker.onerror = (event) => reject(new Error(event.message || "the starting worker failed"));
-    });
-}"""
+# A full start with the checklist worker's options for it: where Python looks for modules, and where it found
+# some of those its start and the package import.
+FULL_START = """
+    const { unpackedLibrary } = await import(workerModule);
+    const { loadPyodide } = await import(runtime.pyodide);
+    const python = await loadPyodide({ indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
+                                       lockFileContents: runtime.lockfile, ...unpackedLibrary(runtime) });
+    self.postMessage(JSON.parse(python.runPython(
+        "import json, sys, checklist.browser; json.dumps({'path': sys.path, 'files': " +
+        "[sys.modules[name].__file__ for name in ('encodings', 'asyncio', 'checklist', 'checklist.browser')]})"
+    )));
+"""
 
 
 def test_a_full_start_imports_from_the_folder_it_unpacks_the_library_into(browser: Browser, site_url: str) -> None:
     """Python's own start-up modules and the package alike, ahead of the library's zip on Python's path."""
     context, page = open_checklist(browser, site_url, service_workers="block", bypass_csp=True)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
-    started = page.evaluate(FULL_START, f"{site_url}/assets/checklist/worker.mjs")
+    started = in_own_worker(page, site_url, FULL_START)
     context.close()
     folder = "/lib/python-library"
     assert started["path"].index(folder) < started["path"].index("/lib/python314.zip")
