@@ -32,7 +32,7 @@ PYODIDE_PACKAGE = Path("node_modules") / "pyodide"
 # What the page loads as they are; the standard library is byte-compiled and the lock file passed inline.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
-# The byte-compiled standard library with the checklist package, as shipped.
+# The byte-compiled standard library with the checklist package, as shipped, in its two forms.
 LIBRARY = "python_library.zip"
 LIBRARY_GZIP = "python_library.zip.gz"
 LOCKFILE = "pyodide-lock.json"
@@ -86,13 +86,13 @@ def browser_runtime(project: Path) -> BrowserRuntime:
     complete = complete_library(project, version)
     library = only_used(complete, used_entries(project, version, complete))
     content_hash = hashlib.sha256(library).hexdigest()[:16]
-    library_path = f"assets/checklist/python/{content_hash}/{LIBRARY}"
+    library_path, gzip_path = (f"assets/checklist/python/{content_hash}/{name}" for name in (LIBRARY, LIBRARY_GZIP))
     files[library_path] = library
-    files[library_path + ".gz"] = unpacked_library(library)
+    files[gzip_path] = unpacked_library(library)
     return BrowserRuntime(
         pyodide_module=base + "pyodide.mjs",
         library=library_path,
-        library_gzip=library_path + ".gz",
+        library_gzip=gzip_path,
         lockfile=index_only_lockfile((package / LOCKFILE).read_text(encoding="utf-8")),
         snapshot=f"{base}snapshots/{content_hash}",
         files=files,
@@ -209,9 +209,8 @@ def unpacked_library(library: bytes) -> bytes:
     checklist's worker decompresses it in one go and writes its files into Python's
     file system, ahead of the zip on Python's path, because Python imports a module
     from a folder faster than from a zip. Compressed whole, it is a little smaller
-    than the zip.
-    Entries keep their order, names, dates and contents, and the gzip header no time,
-    so the result depends only on ``library``.
+    than the zip. Entries keep their order, names, dates and contents, and the gzip
+    header no time, so the result depends only on ``library``.
     """
     stored = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(library)) as archive, zipfile.ZipFile(stored, "w") as output:
