@@ -163,8 +163,7 @@ function unpackedLibrary(runtime) {
       return new Uint8Array(await bytes);
     }),
   );
-  const files = archive.then(storedFiles);
-  watched(files);
+  const files = watched(archive.then(storedFiles));
   prefetched.set(runtime.library, archive.then((bytes) => new Response(bytes)));
   return {
     env: { PYTHONPATH: UNPACKED },
@@ -287,8 +286,10 @@ function keptPages(packed) {
   if (headSize(count) > packed.byteLength) throw new Error("The pages do not fit.");
   const numbers = Array.from({ length: count }, (_, index) => view.getUint32(4 * (2 + index), true));
   const ascending = numbers.every((page, index) => index === 0 || page > numbers[index - 1]);
-  if (!ascending || numbers.some((page) => pageSize(length, page) <= 0)) throw new Error("The pages do not fit.");
-  if (packedSize(length, numbers) !== packed.byteLength) throw new Error("The pages do not fit.");
+  const inside = numbers.every((page) => pageSize(length, page) > 0);
+  if (!ascending || !inside || packedSize(length, numbers) !== packed.byteLength) {
+    throw new Error("The pages do not fit.");
+  }
   let offset = headSize(count);
   const pages = numbers.map((page) => {
     const bytes = packed.subarray(offset, offset + pageSize(length, page));
