@@ -17,6 +17,7 @@ from checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
 from decision_page import DECISION_PAGE, render_decision_page
 from guidance_html import GUIDANCE_PAGE
 from guidance_page import render_guidance_page
+from hazard_page import HAZARD_PAGE, render_hazard_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -26,18 +27,20 @@ from search_worker import ThemeChanged, with_waiting_search_worker
 from training_page import TRAINING_PAGE, render_training_page
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
+from checklist.hazards import load_hazards
 from checklist.rules import check_rules_against_words
 from checklist.scenarios import load_scenarios
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the data once, failing the build on bad data, and expose edition facts to templates."""
-    for loader in (load_guidance, load_checklist, load_scenarios):
+    for loader in (load_guidance, load_checklist, load_scenarios, load_hazards):
         loader.cache_clear()  # `mkdocs serve` rebuilds in one process: reread edited data
     try:
         guidance = load_guidance()
         check_rules_against_words()
         load_scenarios()
+        load_hazards()
     except DataError as error:
         raise PluginError(f"Invalid data: {error}") from None
     document = guidance.document
@@ -60,6 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         TRAINING_PAGE: render_training_page(
             load_scenarios(), get_relative_url(_url(config, CHECKLIST_PAGE), _url(config, TRAINING_PAGE))
         ),
+        HAZARD_PAGE: render_hazard_page(load_hazards()),
     }
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
