@@ -18,12 +18,14 @@ from .model import (
     GlossaryTerm,
     Guidance,
     Paragraph,
+    SummaryPoint,
 )
 from .validation import Table, read_source, root, unique
 
 GUIDANCE_FILE = "guidance.toml"
 _PARAGRAPH_ID = re.compile(r"\d+[a-z]?")
 _MODAL = {"must": re.compile(r"\bmust\b"), "should": re.compile(r"\bshould\b")}
+_CITED_AS = re.compile(r"\d+[a-z]?|[A-Z][a-z]+ \d+")
 
 
 @cache
@@ -54,6 +56,7 @@ def load_guidance(path: str | Path | None = None) -> Guidance:
         glossary=tuple(_glossary_term(table) for table in glossary_tables),
     )
     _check_structure(guidance, paragraph_tables)
+    _check_summaries(guidance, reference_tables)
     _check_marks(guidance, paragraph_tables, footnote_tables)
     return guidance
 
@@ -120,15 +123,40 @@ def _endnote(table: Table) -> Endnote:
 
 
 def _cross_reference(table: Table) -> CrossReference:
-    table.only("id", "label", "source", "url", "summary", "summary_points")
+    table.only("id", "label", "source", "url", "summary", "paragraph", "points")
+    paragraph = table.get("paragraph", str, default=None)
+    if paragraph is not None and not _CITED_AS.fullmatch(paragraph):
+        table.fail("paragraph", f"{paragraph!r} is not a paragraph number such as '31' or 'Confidentiality 21'")
+    points = table.get("points", list, default=[])
+    if points and paragraph is None:
+        table.fail("points", "points can be applied by steps, so the summary needs the 'paragraph' they cite")
     return CrossReference(
         id=table.get("id", str),
         label=table.get("label", str),
         source=table.get("source", str),
         url=table.get("url", str),
         summary=table.get("summary", str),
-        summary_points=table.text_list("summary_points", default=[]),
+        points=tuple(_point(table.nested("points", index, value), paragraph) for index, value in enumerate(points)),
+        paragraph=paragraph,
     )
+
+
+def _point(table: Table, paragraph: str | None) -> SummaryPoint:
+    """A point of our summary: its id belongs to its paragraph, and only a point of a 'must' says must."""
+    table.only("id", "strength", "text")
+    point_id, strength, text = table.get("id", str), table.get("strength", str), table.get("text", str)
+    if not re.fullmatch(rf"{re.escape(str(paragraph))}([a-z]|\.\d+)", point_id):
+        table.fail("id", f"{point_id!r} must be the paragraph {paragraph!r} followed by a letter or '.1', '.2'…")
+    if strength not in STRENGTHS:
+        table.fail("strength", f"{strength!r} is not one of {', '.join(STRENGTHS)}")
+    if (strength == "must") != bool(_MODAL["must"].search(text)):
+        table.fail(
+            "text",
+            "our words say 'must' only for a duty the GMC states with 'must'"
+            if strength != "must"
+            else "a 'must' point says 'must', as the GMC does",
+        )
+    return SummaryPoint(id=point_id, strength=strength, text=text)
 
 
 def _glossary_term(table: Table) -> GlossaryTerm:
@@ -137,8 +165,8 @@ def _glossary_term(table: Table) -> GlossaryTerm:
 
 
 def _check_structure(guidance: Guidance, tables: list[Table]) -> None:
-    """Clause ids are unique; sub-items sit under a lead-in and share its duty; modals match."""
-    seen_clauses: set[str] = set()
+    """Clause and point ids are unique; sub-items sit under a lead-in and share its duty; modals match."""
+    seen_clauses = {point.id for reference in guidance.cross_references for point in reference.points}
     known = {paragraph.id for paragraph in guidance.paragraphs}
     for paragraph, table in zip(guidance.paragraphs, tables, strict=True):
         for index, clause in enumerate(paragraph.clauses):
@@ -162,6 +190,22 @@ def _check_structure(guidance: Guidance, tables: list[Table]) -> None:
         for index, clause in enumerate(paragraph.clauses):
             if clause.strength != lead_in:
                 table.fail(f"clauses[{index}].strength", f"a sub-item takes the strength of its lead-in ({lead_in!r})")
+
+
+def _check_summaries(guidance: Guidance, tables: list[Table]) -> None:
+    """Each summarised paragraph is cited by one id, which no quoted paragraph has; point ids are unique."""
+    seen = {paragraph.id for paragraph in guidance.paragraphs}
+    points: set[str] = set()
+    for reference, table in zip(guidance.cross_references, tables, strict=True):
+        for index, point in enumerate(reference.points):
+            if point.id in points:
+                table.fail(f"points[{index}].id", f"duplicate point id {point.id!r}")
+            points.add(point.id)
+        if reference.paragraph is None:
+            continue
+        if reference.paragraph in seen:
+            table.fail("paragraph", f"paragraph {reference.paragraph!r} is already quoted or summarised")
+        seen.add(reference.paragraph)
 
 
 def _check_modal(table: Table, index: int, clause: Clause) -> None:

@@ -61,15 +61,33 @@ class Endnote:
 
 
 @dataclass(frozen=True)
+class SummaryPoint:
+    """One point of our summary of a referred paragraph, with the strength of the duty the GMC states there.
+
+    Steps of the checklist apply points as they apply clauses, so a step drawn from a
+    referred paragraph carries that paragraph's own strength and can be traced to it.
+    """
+
+    id: str
+    strength: Strength
+    text: str
+
+
+@dataclass(frozen=True)
 class CrossReference:
-    """A paragraph referred to but not in the extract, summarised in our own words."""
+    """A paragraph referred to but not in the extract, summarised in our own words.
+
+    ``paragraph`` is how the checklist cites it (``"31"``, ``"Confidentiality 21"``), or None
+    for a reference no step relies on.
+    """
 
     id: str
     label: str
     source: str
     url: str
     summary: str
-    summary_points: tuple[str, ...]
+    points: tuple[SummaryPoint, ...]
+    paragraph: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,16 @@ class Document:
     edition_note: str
     current_guidance_url: str
     licence_note: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A clause or a summary point, located: the paragraph steps cite for it, and its strength."""
+
+    id: str
+    paragraph: str
+    strength: Strength
+    quoted: bool
 
 
 @dataclass(frozen=True)
@@ -125,6 +153,30 @@ class Guidance:
     def clauses(self) -> tuple[Clause, ...]:
         """Every clause of the extract in published order."""
         return tuple(clause for paragraph in self.paragraphs for clause in paragraph.clauses)
+
+    def referred(self, paragraph_id: str) -> CrossReference | None:
+        """Our summary of a paragraph outside the extract, by the id steps cite it by; None for a quoted one."""
+        return next((x for x in self.cross_references if x.paragraph == paragraph_id), None)
+
+    def citable_paragraphs(self) -> tuple[str, ...]:
+        """Every paragraph id the checklist may cite: the extract's, then the summarised ones (``"31"``)."""
+        referred = tuple(x.paragraph for x in self.cross_references if x.paragraph is not None)
+        return tuple(paragraph.id for paragraph in self.paragraphs) + referred
+
+    def statements(self) -> tuple[Statement, ...]:
+        """Every clause of the extract and every point of our summaries: what a step of the checklist applies."""
+        quoted = tuple(
+            Statement(clause.id, paragraph.id, clause.strength, quoted=True)
+            for paragraph in self.paragraphs
+            for clause in paragraph.clauses
+        )
+        summarised = tuple(
+            Statement(point.id, reference.paragraph, point.strength, quoted=False)
+            for reference in self.cross_references
+            if reference.paragraph is not None
+            for point in reference.points
+        )
+        return quoted + summarised
 
     def footnote_owner(self, footnote_id: str) -> Paragraph:
         """The paragraph whose text carries this footnote's mark."""

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Literal
 
 from .guidance import load_guidance
-from .model import CrossReference, Guidance
+from .model import Guidance
 from .validation import Table, read_source, root, unique
 
 QUESTIONS_FILE = "questions.toml"
 _QUESTION_ID = re.compile(r"[a-z][a-z_]*")
 _VALUE = re.compile(r"[a-z][a-z-]*")
-_REFERRED_PREFIX = "para-"
+_MUST = re.compile(r"\bmust\b")
 
 Duty = Literal["must", "should"]
 
@@ -91,22 +91,6 @@ class Checklist:
         return next(a for a in self.actions if a.id == action_id)
 
 
-def citable_paragraphs(guidance: Guidance) -> tuple[str, ...]:
-    """Every paragraph id the checklist may cite: the extract's, then the referred ones (``"31"``)."""
-    referred = tuple(
-        reference.id.removeprefix(_REFERRED_PREFIX)
-        for reference in guidance.cross_references
-        if reference.id.startswith(_REFERRED_PREFIX)
-    )
-    return tuple(paragraph.id for paragraph in guidance.paragraphs) + referred
-
-
-def referred_paragraph(guidance: Guidance, paragraph_id: str) -> CrossReference | None:
-    """The summary of a paragraph outside the extract (``"31"``), or None for a quoted one."""
-    wanted = _REFERRED_PREFIX + paragraph_id
-    return next((x for x in guidance.cross_references if x.id == wanted), None)
-
-
 @cache
 def load_checklist(path: str | Path | None = None) -> Checklist:
     """The validated questions, outcomes and actions; raises ``DataError`` naming file, item and field."""
@@ -157,27 +141,32 @@ def _verdict(table: Table) -> Verdict:
 
 
 def _action(table: Table, guidance: Guidance) -> Action:
+    """A step: its strength is that of the clauses or summary points it applies, and it says 'must' only for a must."""
     table.only("id", "text", "clauses", "paragraphs")
     clause_ids = table.text_list("clauses")
     if not clause_ids:
         table.fail("clauses", "an action must apply at least one clause")
-    owners = {clause.id: paragraph for paragraph in guidance.paragraphs for clause in paragraph.clauses}
+    statements = {statement.id: statement for statement in guidance.statements()}
     for index, clause_id in enumerate(clause_ids):
-        if clause_id not in owners:
-            table.fail(f"clauses[{index}]", f"no clause {clause_id!r} in the guidance data")
-    duties = {c.strength for c in guidance.clauses() if c.id in clause_ids and c.strength != "context"}
+        if clause_id not in statements:
+            table.fail(f"clauses[{index}]", f"no clause or summary point {clause_id!r} in the guidance data")
+    duties = {statements[c].strength for c in clause_ids} - {"context"}
     if len(duties) != 1:
         found = " and ".join(sorted(duties)) or "only context"
         table.fail("clauses", f"an action must apply clauses of one strength, must or should; found {found}")
-    from_clauses = tuple(dict.fromkeys(owners[clause_id].id for clause_id in clause_ids))
+    strength = duties.pop()
+    text = table.get("text", str)
+    if strength != "must" and _MUST.search(text):
+        table.fail("text", f"says 'must', but its clauses are {strength!r}: our 'must' stands on a must of the GMC")
+    from_clauses = tuple(dict.fromkeys(statements[clause_id].paragraph for clause_id in clause_ids))
     referred = _paragraph_ids(table, guidance, table.text_list("paragraphs", default=[]))
     for index, paragraph_id in enumerate(referred):
         if paragraph_id in from_clauses:
             table.fail(f"paragraphs[{index}]", f"paragraph {paragraph_id!r} is already cited through its clauses")
     return Action(
         id=table.get("id", str),
-        text=table.get("text", str),
-        strength=duties.pop(),
+        text=text,
+        strength=strength,
         paragraphs=from_clauses + referred,
         clauses=clause_ids,
     )
@@ -185,7 +174,7 @@ def _action(table: Table, guidance: Guidance) -> Action:
 
 def _paragraph_ids(table: Table, guidance: Guidance, paragraph_ids: tuple[str, ...]) -> tuple[str, ...]:
     """Check that every id names a paragraph the checklist may cite, once."""
-    known = citable_paragraphs(guidance)
+    known = guidance.citable_paragraphs()
     for index, paragraph_id in enumerate(paragraph_ids):
         if paragraph_id not in known:
             table.fail(f"paragraphs[{index}]", f"no paragraph {paragraph_id!r}; citable are {', '.join(known)}")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .guidance import load_guidance
 from .model import Guidance, paragraph_text, plain_text
-from .questions import Action, load_checklist, referred_paragraph
+from .questions import Action, load_checklist
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def _answer(question_id: str, value: str, result: Result) -> dict[str, Any]:
 
 def _citation(paragraph_id: str, guidance: Guidance) -> dict[str, Any]:
     """A cited paragraph with the exact published text, or our summary of a paragraph outside the extract."""
-    reference = referred_paragraph(guidance, paragraph_id)
+    reference = guidance.referred(paragraph_id)
     if reference is not None:
         return {
             "paragraph": paragraph_id,
@@ -127,7 +127,7 @@ def _citation(paragraph_id: str, guidance: Guidance) -> dict[str, Any]:
             "note": SUMMARY_NOTE,
             "label": reference.label,
             "summary": reference.summary,
-            "points": list(reference.summary_points),
+            "points": [{"id": point.id, "strength": point.strength, "text": point.text} for point in reference.points],
             "source": reference.source,
             "url": reference.url,
         }
@@ -195,7 +195,7 @@ def _cited(item: dict[str, Any]) -> str:
 
 def _citation_markdown(citation: dict[str, Any]) -> list[str]:
     if not citation["quoted"]:
-        points = [f"- {point}" for point in citation["points"]]
+        points = [f"- {point['text']}" for point in citation["points"]]
         return [
             f"### Paragraph {citation['paragraph']}: {citation['note']}",
             "",

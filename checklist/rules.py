@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .guidance import load_guidance
-from .questions import QUESTIONS_FILE, Action, citable_paragraphs, load_checklist
+from .questions import QUESTIONS_FILE, Action, load_checklist
 from .record import Result
 from .validation import DataError
 
@@ -99,15 +99,14 @@ class Rule:
     verdict: str
     when: str
     clauses: tuple[str, ...]
-    referred: tuple[str, ...]
     steps: tuple[Step, ...]
     applies: Callable[[Reading], bool]
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
-        """The paragraphs this rule encodes: those of its clauses, then the referred ones."""
-        owners = {c.id: p.id for p in load_guidance().paragraphs for c in p.clauses}
-        return tuple(dict.fromkeys(owners[clause] for clause in self.clauses)) + self.referred
+        """The paragraphs this rule encodes, quoted or summarised, in the order the guidance gives them."""
+        statements = load_guidance().statements()
+        return tuple(dict.fromkeys(s.paragraph for s in statements if s.id in self.clauses))
 
 
 @dataclass(frozen=True)
@@ -125,14 +124,18 @@ def rule(
     *,
     when: str,
     encodes: tuple[str, ...],
-    refers: tuple[str, ...] = (),
     steps: tuple[Step, ...],
 ) -> Callable[[Callable[[Reading], bool]], Rule]:
-    """Make a test of the answers into a row of the decision table."""
-    return lambda test: Rule(test.__name__, verdict, when, encodes, refers, steps, test)
+    """Make a test of the answers into a row of the decision table; ``encodes`` names clauses and summary points."""
+    return lambda test: Rule(test.__name__, verdict, when, encodes, steps, test)
 
 
 # Conditions on the answers, shared by rules and steps.
+
+
+@condition("the request is not for child-protection purposes")
+def other_purpose(a: Reading) -> bool:
+    return a.chose("request", "other-purpose")
 
 
 @condition("the request is a court order")
@@ -140,9 +143,14 @@ def court_order(a: Reading) -> bool:
     return a.chose("request", "court-order")
 
 
-@condition("the request is not a court order")
-def not_court_order(a: Reading) -> bool:
-    return not court_order(a)
+@condition("the law requires the information")
+def required_by_law(a: Reading) -> bool:
+    return a.chose("request", "required-by-law")
+
+
+@condition("the request is neither a court order nor a legal requirement")
+def neither_order_nor_law(a: Reading) -> bool:
+    return not court_order(a) and not required_by_law(a)
 
 
 @condition("the request is for a formal review")
@@ -155,6 +163,16 @@ def public_protection(a: Reading) -> bool:
     return a.chose("request", "public-protection")
 
 
+@condition("the request is for a formal review or from public-protection arrangements")
+def review_or_protection(a: Reading) -> bool:
+    return formal_review(a) or public_protection(a)
+
+
+@condition("you are not sure whether the benefits of sharing outweigh confidentiality")
+def benefits_unsure(a: Reading) -> bool:
+    return a.chose("public_interest", "unsure")
+
+
 @condition("consent was given")
 def consent_given(a: Reading) -> bool:
     return a.chose("consent", "given")
@@ -165,44 +183,12 @@ def without_consent(a: Reading) -> bool:
     return not consent_given(a)
 
 
-# The decision table, in the order the rules are tried. Every outcome starts with the step of
-# paragraph 46 (act quickly), so it is not repeated in each rule.
+# The decision table, in the order the rules are tried. Every outcome but the first starts with the step of
+# paragraph 46 (act quickly); every outcome that does not share says what to do about the doctor's own concern
+# (paragraph 32), which does not wait for the request.
 
 ACT_QUICKLY = "act-quickly"
-
-
-@rule(
-    "verify-identity",
-    when="You have not checked who is asking (for a court order: that the order is genuine).",
-    encodes=("48.1", "48a.1"),
-    steps=(Step("check-court-order", court_order), Step("check-identity", not_court_order)),
-)
-def identity_not_checked(a: Reading) -> bool:
-    return a.chose("identity", "not-checked")
-
-
-@rule(
-    "clarify-request",
-    when="You do not fully understand why they ask, what they need or how they may use it (any request but a "
-    "court order, whose purpose the court has set).",
-    encodes=("48.1", "48b.1"),
-    steps=(Step("clarify-purpose"),),
-)
-def request_unclear(a: Reading) -> bool:
-    return not_court_order(a) and a.chose("purpose", "unclear")
-
-
-@rule(
-    "respond-fully",
-    when="The request is a court order: an order of a court is a condition for sharing on its own.",
-    encodes=("47.1", "48c.1"),
-    refers=("31",),
-    steps=(Step("respond-to-court-order"), Step("basis-court-order")),
-)
-def ordered_by_court(a: Reading) -> bool:
-    return court_order(a)
-
-
+OWN_CONCERN = Step("own-concern")
 _COOPERATE = (
     Step("cooperate-formal-review", formal_review),
     Step("cooperate-public-protection", public_protection),
@@ -210,18 +196,82 @@ _COOPERATE = (
 
 
 @rule(
-    "share-relevant",
-    when="A condition for sharing is met: consent was given, or not sharing could expose the child or others to "
-    "a risk of serious harm.",
-    encodes=("48c.1", "49.1"),
-    refers=("31",),
+    "outside-scope",
+    when="The request is not for child-protection purposes, so paragraphs 46–50 do not cover it.",
+    encodes=("31a", "31b", "34.1", "32.1"),
+    steps=(Step("outside-scope-consent"), OWN_CONCERN),
+)
+def not_for_child_protection(a: Reading) -> bool:
+    return other_purpose(a)
+
+
+@rule(
+    "verify-identity",
+    when="You have not checked who is asking (for a court order or a legal notice: that it is genuine).",
+    encodes=("48.1", "48a.1"),
     steps=(
+        Step(ACT_QUICKLY),
+        Step("check-court-order", court_order),
+        Step("check-legal-notice", required_by_law),
+        Step("check-identity", neither_order_nor_law),
+        OWN_CONCERN,
+    ),
+)
+def identity_not_checked(a: Reading) -> bool:
+    return a.chose("identity", "not-checked")
+
+
+@rule(
+    "clarify-request",
+    when="You are not sure the request is valid, or do not fully understand why they ask, what they need or how "
+    "they may use it (any request but a court order or a legal requirement, whose purpose is set for you).",
+    encodes=("48.1", "48b.1"),
+    steps=(Step(ACT_QUICKLY), Step("clarify-purpose"), OWN_CONCERN),
+)
+def request_unclear(a: Reading) -> bool:
+    return neither_order_nor_law(a) and a.chose("purpose", "unclear")
+
+
+@rule(
+    "respond-fully",
+    when="A court has ordered the information, or the law requires it: that is a condition for sharing on its own.",
+    encodes=("47.1", "48c.1", "31a", "Confidentiality 21.1"),
+    steps=(
+        Step(ACT_QUICKLY),
+        Step("respond-to-court-order", court_order),
+        Step("disclose-what-the-law-requires", required_by_law),
+        Step("object-to-irrelevant", court_order),
+        Step("record-disclosure"),
+    ),
+)
+def ordered_or_required_by_law(a: Reading) -> bool:
+    return court_order(a) or required_by_law(a)
+
+
+@rule(
+    "ask-consent",
+    when="Nobody has been asked for consent yet, and nothing stops you asking.",
+    encodes=("34.1", "35.1", "35.2", "35.3"),
+    steps=(Step(ACT_QUICKLY), *_COOPERATE, Step("ask-for-consent"), Step("whom-to-ask"), OWN_CONCERN),
+)
+def consent_not_asked(a: Reading) -> bool:
+    return a.chose("consent", "not-asked")
+
+
+@rule(
+    "share-relevant",
+    when="A condition for sharing is met: consent was given by whoever is entitled to give it, or you judge that "
+    "the benefits to the child of sharing outweigh the interest in keeping the information confidential.",
+    encodes=("48c.1", "31b", "31c", "49.1", "49.3", "49.4", "38.1"),
+    steps=(
+        Step(ACT_QUICKLY),
         *_COOPERATE,
         Step("basis-consent", consent_given),
         Step("basis-public-interest", without_consent),
         Step("share-relevant-only"),
         Step("not-complete-records"),
         Step("tell-after-sharing", without_consent),
+        Step("record-sharing", without_consent),
     ),
 )
 def condition_for_sharing_met(a: Reading) -> bool:
@@ -230,32 +280,52 @@ def condition_for_sharing_met(a: Reading) -> bool:
 
 @rule(
     "seek-advice",
-    when="No condition for sharing is met, and you are not sure about the risk of serious harm, or the request is "
-    "a formal review or public-protection request, which you have a duty to cooperate with.",
-    encodes=("50.1", "47.2", "47.4", "48c.1"),
-    refers=("31",),
-    steps=(*_COOPERATE, Step("no-condition-yet"), Step("discuss-concerns")),
+    when="No condition for sharing is met yet, and you are not sure whether the benefits of sharing outweigh "
+    "confidentiality, or the request is for a formal review or from public-protection arrangements, which you are "
+    "asked to cooperate with.",
+    encodes=("50.1", "47.2", "47.4", "43.1", "44.1", "44.2", "32.1"),
+    steps=(
+        Step(ACT_QUICKLY),
+        *_COOPERATE,
+        Step("ask-about-legal-power", review_or_protection),
+        Step("no-condition-yet"),
+        Step("discuss-concerns"),
+        Step("discuss-without-naming"),
+        Step("share-limited-to-judge", benefits_unsure),
+        Step("consent-for-limited-sharing", benefits_unsure),
+        OWN_CONCERN,
+        Step("record-decision"),
+    ),
 )
 def advice_needed(a: Reading) -> bool:
-    return a.chose("public_interest", "unsure") or formal_review(a) or public_protection(a)
+    return benefits_unsure(a) or review_or_protection(a)
 
 
 @rule(
     "do-not-share",
-    when="No condition for sharing is met: no court order, no consent, and not sharing would not expose the "
-    "child or others to a risk of serious harm.",
-    encodes=("48c.1",),
-    refers=("31",),
-    steps=(Step("no-condition-yet"), Step("discuss-if-unsure")),
+    when="No condition for sharing is met: no court order or legal requirement, no consent, and you judge that "
+    "the benefits of sharing do not outweigh the interest in keeping the information confidential.",
+    encodes=("48c.1", "31a", "31b", "31c", "45.1", "45.2", "45.3", "32.1"),
+    steps=(
+        Step(ACT_QUICKLY),
+        Step("tell-requester-no-basis"),
+        OWN_CONCERN,
+        Step("record-decision"),
+        Step("keep-under-review"),
+        Step("tell-agency-if-concerned-later"),
+        Step("discuss-if-unsure"),
+    ),
 )
 def no_condition_for_sharing(a: Reading) -> bool:
     return not consent_given(a) and a.chose("public_interest", "no") and a.chose("request", "child-protection")
 
 
 RULES: tuple[Rule, ...] = (
+    not_for_child_protection,
     identity_not_checked,
     request_unclear,
-    ordered_by_court,
+    ordered_or_required_by_law,
+    consent_not_asked,
     condition_for_sharing_met,
     advice_needed,
     no_condition_for_sharing,
@@ -263,18 +333,25 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_rules_against_words() -> None:
-    """The questions data must give words for exactly the verdicts and actions the rules use.
+    """The questions data must give words for exactly the verdicts and actions the rules use, and every clause
+    or summary point a rule encodes must exist in the guidance data.
 
-    Raises ``DataError`` naming the data file and the verdict or action, so a renamed id
+    Raises ``DataError`` naming the file and the verdict, action or rule, so a renamed id
     stops the build instead of failing when that outcome is first reached.
     """
+    statements = {statement.id for statement in load_guidance().statements()}
+    for candidate in RULES:
+        if unknown := [clause for clause in candidate.clauses if clause not in statements]:
+            raise DataError(
+                "checklist/rules.py", f"rule {candidate.name}", "encodes", f"no clause or summary point {unknown[0]!r}"
+            )
     checklist = load_checklist()
     data_file = f"checklist/data/{QUESTIONS_FILE}"
     for kind, used, worded in (
         ("verdict", {rule.verdict for rule in RULES}, {verdict.id for verdict in checklist.verdicts}),
         (
             "action",
-            {ACT_QUICKLY} | {step.action for rule in RULES for step in rule.steps},
+            {step.action for rule in RULES for step in rule.steps},
             {action.id for action in checklist.actions},
         ),
     ):
@@ -304,7 +381,8 @@ def evaluate(answers: Mapping[str, str], *, timestamp: str | None = None) -> Res
             return _result(given, checks, decided, None, _steps(decided, known), timestamp)
         next_question = next(question for question in order if question not in known)
         if next_question not in given:
-            return _result(given, checks, None, next_question, {}, timestamp)
+            # Until the outcome is known, the one step that applies to every request for child protection.
+            return _result(given, checks, None, next_question, {ACT_QUICKLY: ()}, timestamp)
         known[next_question] = given[next_question]
 
 
@@ -343,14 +421,14 @@ def _result(
     timestamp: str | None,
 ) -> Result:
     checklist = load_checklist()
-    actions: tuple[Action, ...] = tuple(checklist.action(action) for action in (ACT_QUICKLY, *steps))
+    actions: tuple[Action, ...] = tuple(checklist.action(action) for action in steps)
     cited = {paragraph for action in actions for paragraph in action.paragraphs}
     return Result(
         answers=given,
         verdict=decided.verdict if decided else None,
         next_question=next_question,
         actions=actions,
-        citations=tuple(p for p in citable_paragraphs(load_guidance()) if p in cited),
+        citations=tuple(p for p in load_guidance().citable_paragraphs() if p in cited),
         checks=checks,
         chosen_by=steps,
         timestamp=timestamp,

@@ -16,7 +16,7 @@ from decision_page import DECISION_PAGE
 from page_markup import paragraph_anchor
 
 from checklist import Guidance
-from checklist.questions import Checklist, Question, citable_paragraphs
+from checklist.questions import Checklist, Question
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"
@@ -36,7 +36,7 @@ class ChecklistLinks:
 
 def _anchors(guidance: Guidance, guidance_url: str) -> dict[str, str]:
     """The link to every paragraph the checklist may cite: quoted ones, and summaries of referred ones."""
-    return {pid: f"{guidance_url}#{paragraph_anchor(pid)}" for pid in citable_paragraphs(guidance)}
+    return {pid: f"{guidance_url}#{paragraph_anchor(pid)}" for pid in guidance.citable_paragraphs()}
 
 
 def render_checklist_page(

@@ -16,8 +16,8 @@ from guidance_html import GUIDANCE_PAGE
 from page_markup import duty_tag, paragraph_link, paragraph_links, words
 
 from checklist import Result, evaluate, load_checklist, load_guidance, plain_text
-from checklist.questions import Question, referred_paragraph
-from checklist.rules import ACT_QUICKLY, RULES, Rule
+from checklist.questions import Question
+from checklist.rules import RULES, Rule
 
 DECISION_PAGE = "how-the-checklist-decides.md"
 
@@ -33,9 +33,10 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
             "",
             words(
                 "The checklist asks one question at a time, in the order below, and stops as soon as a rule "
-                "applies. The rules are tried in order and the first that applies gives the outcome. Every outcome "
-                "starts with the step of paragraph 46: deal with the request seriously and quickly. This page is "
-                "generated from the same rules the checklist runs."
+                "applies. The rules are tried in order and the first that applies gives the outcome. Every outcome for "
+                "a child-protection request starts with the step of paragraph 46: deal with the request seriously and "
+                "quickly. Every outcome that does not share says what to do about your own concern for a child "
+                "(paragraph 32). This page is generated from the same rules the checklist runs."
             ),
             "",
             "## The questions",
@@ -104,36 +105,38 @@ def _rule_section(number: int, rule: Rule, guidance_page: str) -> str:
         "**Steps:**",
         "",
     ]
-    steps = ((checklist.action(ACT_QUICKLY), None), *((checklist.action(s.action), s.when) for s in rule.steps))
-    for action, when in steps:
-        only = f" Only if {words(when.words)}." if when else ""
+    for step in rule.steps:
+        action = checklist.action(step.action)
+        only = f" Only if {words(step.when.words)}." if step.when else ""
         lines.append(
             f"- {duty_tag(action.strength)} {words(action.text)}{only} "
             f"(paragraphs {paragraph_links(action.paragraphs, guidance_page)})"
         )
     lines += ["", "**What it encodes:**", ""]
-    owners = {clause.id: paragraph for paragraph in guidance.paragraphs for clause in paragraph.clauses}
-    for clause_id in rule.clauses:
-        paragraph = owners[clause_id]
-        clause = next(c for c in paragraph.clauses if c.id == clause_id)
-        lines += [
-            f"Paragraph {paragraph_link(paragraph.id, guidance_page)}, clause {clause_id} ({clause.strength}):",
-            "",
-            f'<blockquote class="para-text" data-clause="{clause_id}"><p>'
-            f"{words(plain_text(clause.segments, guidance))}</p></blockquote>",
-            "",
-        ]
-    for paragraph_id in rule.referred:
-        reference = referred_paragraph(guidance, paragraph_id)
-        points = "".join(f"<li>{words(point)}</li>" for point in reference.summary_points)
-        lines += [
-            f"Paragraph {paragraph_link(paragraph_id, guidance_page)}, summarised in our words:",
-            "",
-            f'<section class="summary" data-paragraph="{paragraph_id}">'
-            '<p class="our-words-label">Summary in our words, not a quotation</p>'
-            f"<p>{words(reference.summary)}</p>" + (f"<ul>{points}</ul>" if points else "") + "</section>",
-            "",
-        ]
+    clauses = {clause.id: (paragraph, clause) for paragraph in guidance.paragraphs for clause in paragraph.clauses}
+    points = {point.id: (reference, point) for reference in guidance.cross_references for point in reference.points}
+    for encoded in rule.clauses:
+        if encoded in clauses:
+            paragraph, clause = clauses[encoded]
+            lines += [
+                f"Paragraph {paragraph_link(paragraph.id, guidance_page)}, clause {encoded} ({clause.strength}):",
+                "",
+                f'<blockquote class="para-text" data-clause="{encoded}"><p>'
+                f"{words(plain_text(clause.segments, guidance))}</p></blockquote>",
+                "",
+            ]
+        else:
+            reference, point = points[encoded]
+            lines += [
+                f"Paragraph {paragraph_link(reference.paragraph, guidance_page)}, point {words(encoded)} "
+                f"({point.strength}), summarised in our words:",
+                "",
+                f'<section class="summary" data-paragraph="{escape(reference.paragraph)}" '
+                f'data-point="{escape(encoded)}">'
+                '<p class="our-words-label">Summary in our words, not a quotation</p>'
+                f"<p>{words(point.text)}</p></section>",
+                "",
+            ]
     return "\n".join(lines)
 
 

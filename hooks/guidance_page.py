@@ -19,6 +19,7 @@ from guidance_html import (
 )
 
 from checklist import Guidance, Paragraph
+from checklist.model import SummaryPoint
 
 STRENGTH_LABELS = {"must": "Must", "should": "Should"}
 
@@ -120,7 +121,7 @@ def _references(guidance: Guidance) -> str:
 def _cross_references(guidance: Guidance) -> str:
     sections = []
     for reference in guidance.cross_references:
-        points = "".join(f"<li>{escape(point)}</li>" for point in reference.summary_points)
+        points = "".join(_summary_point(point) for point in reference.points)
         sections.append(
             f'<section class="summary" id="{cross_reference_anchor(reference.id)}" '
             f'aria-labelledby="{cross_reference_anchor(reference.id)}-title">'
@@ -129,12 +130,23 @@ def _cross_references(guidance: Guidance) -> str:
             f"<p>{escape(reference.summary)}</p>"
             + (f"<ul>{points}</ul>" if points else "")
             + f'<p class="summary-source">Source: {escape(reference.source)}. '
-            f'<a href="{escape(reference.url)}">Read the full guidance on the GMC website</a>.</p></section>'
+            f'<a href="{escape(reference.url)}">Read the GMC\'s current edition</a>: its wording, and in places its '
+            "paragraph numbers, differ from the edition cited here.</p></section>"
         )
     return (
         "<p>The extract refers to these paragraphs, which it does not include. "
         "They are summarised here in our own words; read the GMC's text before relying on them.</p>" + "".join(sections)
     )
+
+
+def _summary_point(point: SummaryPoint) -> str:
+    """A point of our summary, tagged with the strength of the duty the GMC states there."""
+    tag = (
+        f'<span class="duty-tag duty-tag--{point.strength}">{STRENGTH_LABELS[point.strength]}</span> '
+        if point.strength in STRENGTH_LABELS
+        else ""
+    )
+    return f'<li data-point="{escape(point.id)}">{tag}{escape(point.text)}</li>'
 
 
 def _glossary(guidance: Guidance) -> str:

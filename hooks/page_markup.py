@@ -7,7 +7,6 @@ from html import escape
 from guidance_html import GUIDANCE_PAGE, cross_reference_anchor
 
 from checklist import load_guidance
-from checklist.questions import referred_paragraph
 
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]|\\"})
 
@@ -20,7 +19,7 @@ def words(text: str) -> str:
 def paragraph_anchor(paragraph_id: str) -> str:
     """A paragraph's anchor on the guidance page (its summary's, for a referred paragraph)."""
     guidance = load_guidance()
-    reference = referred_paragraph(guidance, paragraph_id)
+    reference = guidance.referred(paragraph_id)
     return cross_reference_anchor(reference.id) if reference else guidance.paragraph(paragraph_id).anchor
 
 

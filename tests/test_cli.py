@@ -54,7 +54,8 @@ def test_a_bad_answer_is_refused_with_the_allowed_values() -> None:
     done = run("--answer", "request=police")
     assert done.returncode == 2
     assert "'police' is not an answer to 'request'" in done.stderr
-    assert "court-order, formal-review, public-protection, child-protection" in done.stderr
+    allowed = "court-order, required-by-law, formal-review, public-protection, child-protection, other-purpose"
+    assert allowed in done.stderr
     assert done.stdout == ""
 
 
@@ -72,13 +73,13 @@ def test_malformed_and_repeated_answers_are_refused() -> None:
 
 def test_interactive_checklist_asks_one_question_at_a_time_then_prints_the_record() -> None:
     # Social worker, identity checked, purpose understood, parental consent given.
-    done = run("--timestamp", "T3", stdin="4\n1\nunderstood\n1\n")
+    done = run("--timestamp", "T3", stdin="5\n1\nunderstood\n1\n")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    questions = ["What kind of request is it?", "Have you checked who is asking?", "Do you understand why"]
+    questions = ["What kind of request is it?", "Have you checked who is asking?", "Is the request valid"]
     positions = [out.index(question) for question in [*questions, "Has consent to share been given?"]]
     assert positions == sorted(positions)
-    assert "Could not sharing expose" not in out, "no question after the outcome is known"
+    assert "Would the benefits" not in out, "no question after the outcome is known"
     record = out[out.index("# Decision record") :]
     expected = {"request": "child-protection", "identity": "checked", "purpose": "understood", "consent": "given"}
     assert record.strip() == evaluate(expected, timestamp="T3").to_markdown().strip()
@@ -87,7 +88,7 @@ def test_interactive_checklist_asks_one_question_at_a_time_then_prints_the_recor
 def test_interactive_checklist_asks_again_after_an_answer_it_cannot_use() -> None:
     done = run("--json", "--timestamp", "T4", stdin="court order\n9\n1\n2\n")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.count("Please type a number from 1 to 4") == 2
+    assert done.stderr.count("Please type a number from 1 to 6") == 2
     record = json.loads(done.stdout)
     assert record == evaluate({"request": "court-order", "identity": "not-checked"}, timestamp="T4").to_dict()
 

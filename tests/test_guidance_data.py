@@ -50,18 +50,55 @@ def test_clause_strengths_keep_must_and_should_apart() -> None:
     assert guidance.paragraph("46").strengths == ("should",)
 
 
-def test_cross_references_cover_the_paragraphs_referred_to() -> None:
+def test_cross_references_cover_the_paragraphs_referred_to_and_those_the_steps_lean_on() -> None:
     guidance = load_guidance()
     ids = {x.id for x in guidance.cross_references}
-    assert ids == {"para-31", "para-38", "zero-eighteen-42-52", "confidentiality-56"}
-    assert len(guidance.cross_reference("para-31").summary_points) == 3
+    referred = {"para-31", "para-38", "zero-eighteen-42-52", "confidentiality-56"}
+    leaned_on = {"para-32", "para-34", "para-35", "para-43", "para-44", "para-45", "confidentiality-21"}
+    assert ids == referred | leaned_on
+    assert [p.id for p in guidance.referred("31").points] == ["31a", "31b", "31c"]
+    assert all(p.strength == "context" for p in guidance.referred("31").points)
 
 
-def test_document_metadata_names_the_2012_edition() -> None:
+def test_the_public_interest_is_a_weighing_of_benefits_not_a_threshold_of_serious_harm() -> None:
+    condition = load_guidance().referred("31").points[2].text
+    assert "benefits to the child or young person of sharing outweigh both" in condition
+    assert "not a test of whether there is a risk of serious harm" in condition
+
+
+def test_summaries_say_must_only_where_the_gmc_does() -> None:
+    points = {p.id: p for x in load_guidance().cross_references for p in x.points}
+    musts = {point_id for point_id, point in points.items() if point.strength == "must"}
+    assert musts == {"32.1", "44.2", "45.3", "Confidentiality 21.1"}
+    for point in points.values():
+        assert ("must" in point.text.split()) == (point.strength == "must"), point.id
+
+
+def test_document_metadata_names_the_2012_edition_as_first_published_and_its_2018_update() -> None:
     document = load_guidance().document
     assert document.year == 2012
     assert document.publisher == "General Medical Council"
     assert document.current_guidance_url.startswith("https://www.gmc-uk.org/")
+    assert "as first published" in document.edition_note
+    assert "25 May 2018" in document.edition_note
+
+
+def test_the_withdrawn_confidentiality_edition_is_said_to_be_withdrawn_and_not_linked_as_its_paragraph() -> None:
+    guidance = load_guidance()
+    for reference_id in ("confidentiality-21", "confidentiality-56"):
+        reference = guidance.cross_reference(reference_id)
+        assert "2009" in reference.label and "25 April 2017" in reference.summary
+        assert "numbered differently" in reference.summary
+    assert "current edition is not this paragraph" in guidance.cross_reference("confidentiality-56").summary
+
+
+def test_our_explanations_use_todays_names_for_reviews_and_roles() -> None:
+    glossary = {entry.term: entry.definition for entry in load_guidance().glossary}
+    assert "child safeguarding practice reviews" in glossary["serious case reviews"]
+    assert "child practice reviews" in glossary["serious case reviews"]
+    assert "learning reviews" in glossary["significant case reviews"]
+    assert "strategic role across a wider area" in glossary["named or designated professional"]
+    assert "health boards" in glossary["MAPPA"]
 
 
 # Each case: (description, text to replace, replacement, item named, field named, words in the message)
@@ -123,6 +160,46 @@ BAD_DATA = [
         "no paragraph '45'",
     ),
     ("missing field", 'symbol = "†"\n', "", "footnote public-protection", "symbol", "missing"),
+    (
+        "a summary point that says must for a should",
+        '{ id = "34.1", strength = "should", text = "Ask for consent',
+        '{ id = "34.1", strength = "should", text = "You must ask for consent',
+        "cross-reference para-34",
+        "points[0].text",
+        "only for a duty the GMC states with 'must'",
+    ),
+    (
+        "a must point in our words that does not say must",
+        "abuse or neglect, you must tell an appropriate agency – such as",
+        "abuse or neglect, you could tell an appropriate agency – such as",
+        "cross-reference para-32",
+        "points[0].text",
+        None,
+    ),
+    (
+        "a point that does not belong to its paragraph",
+        '{ id = "35.2", strength',
+        '{ id = "36.2", strength',
+        "cross-reference para-35",
+        "points[1].id",
+        "must be the paragraph '35'",
+    ),
+    (
+        "two summaries cited by the same paragraph",
+        'id = "zero-eighteen-42-52"\n',
+        'id = "zero-eighteen-42-52"\nparagraph = "38"\n',
+        "cross-reference zero-eighteen-42-52",
+        "paragraph",
+        "already quoted or summarised",
+    ),
+    (
+        "a summary point with a duplicate id",
+        '{ id = "45.2", strength',
+        '{ id = "45.1", strength',
+        "cross-reference para-45",
+        "points[1].id",
+        "duplicate",
+    ),
     (
         "empty footnote text",
         'text = "For example, serious',

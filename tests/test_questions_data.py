@@ -15,9 +15,11 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "que
 def test_every_outcome_of_the_decision_table_has_words() -> None:
     checklist = load_checklist()
     assert [v.id for v in checklist.verdicts] == [
+        "outside-scope",
         "verify-identity",
         "clarify-request",
         "respond-fully",
+        "ask-consent",
         "share-relevant",
         "seek-advice",
         "do-not-share",
@@ -32,6 +34,9 @@ def test_action_strength_comes_from_the_clauses_it_applies() -> None:
     assert checklist.action("cooperate-public-protection").strength == "should"
     assert checklist.action("share-relevant-only").paragraphs == ("49",)
     assert checklist.action("tell-after-sharing").paragraphs == ("49", "38")
+    assert checklist.action("own-concern").strength == "must"
+    assert checklist.action("whom-to-ask").paragraphs == ("35",)
+    assert checklist.action("respond-to-court-order").paragraphs == ("47", "Confidentiality 21", "31")
 
 
 def test_our_words_never_contain_a_quotation_mark_of_the_guidance() -> None:
@@ -61,26 +66,35 @@ def load_with(tmp_path: Path, old: str, new: str) -> None:
         ('id = "identity"', 'id = "Identity"', "question Identity", "id", "lower-case"),
         ('text = "Have you checked who is asking?"\n', "", "question identity", "text", "missing"),
         ('text = "Have you checked who is asking?"', 'text = "  "', "question identity", "text", "empty"),
-        ('paragraphs = ["47"]', 'paragraphs = ["47", "51"]', "question request", "paragraphs[1]", "no paragraph"),
-        ('paragraphs = ["47"]', 'paragraphs = ["47", "47"]', "question request", "paragraphs[1]", "twice"),
-        ('paragraphs = ["47"]', 'paragraphs = "47"', "question request", "paragraphs", "must be a list"),
+        ('paragraphs = ["46", "47", "31"]', 'paragraphs = ["46", "51"]', "question request", "paragraphs[1]", "no"),
+        ('paragraphs = ["46", "47", "31"]', 'paragraphs = ["47", "47"]', "question request", "paragraphs[1]", "twice"),
+        ('paragraphs = ["46", "47", "31"]', 'paragraphs = "47"', "question request", "paragraphs", "must be a list"),
         ('value = "checked"', 'value = "not-checked"', "question identity", "options[1].value", "duplicate"),
         ('value = "checked"', 'value = "Checked"', "question identity", "options[0].value", "lower-case"),
         (
-            '{ value = "yes", label = "Yes",',
-            '{ value = "yes", lable = "Yes",',
+            '{ value = "yes", label = "Yes,',
+            '{ value = "yes", lable = "Yes,',
             "question public_interest",
             "options[0].lable",
             "unknown key",
         ),
         ('id = "do-not-share"\ntitle', 'id = "seek-advice"\ntitle', "verdict seek-advice", "id", "duplicate"),
         ('title = "Get advice before you decide"', "title = 3", "verdict seek-advice", "title", "must be text"),
-        ('clauses = ["47.1"]', 'clauses = ["47.9"]', "action respond-to-court-order", "clauses[0]", "no clause"),
-        ('clauses = ["47.1"]', "clauses = []", "action respond-to-court-order", "clauses", "at least one"),
+        ('clauses = ["47.4"]', 'clauses = ["47.9"]', "action cooperate-public-protection", "clauses[0]", "no clause"),
+        ('clauses = ["47.4"]', "clauses = []", "action cooperate-public-protection", "clauses", "at least one"),
         (
-            'clauses = ["47.1"]',
+            'clauses = ["47.4"]',
             'clauses = ["47.1", "47.4"]',
-            "action respond-to-court-order",
+            "action cooperate-public-protection",
+            "clauses",
+            "found must and should",
+        ),
+        ('clauses = ["32.1"]', 'clauses = ["32.9"]', "action own-concern", "clauses[0]", "no clause or summary point"),
+        ('clauses = ["32.1"]', 'clauses = ["34.1"]', "action own-concern", "text", "our 'must' stands on a must"),
+        (
+            'clauses = ["35.1", "35.2", "35.3"]',
+            'clauses = ["35.1", "44.2"]',
+            "action whom-to-ask",
             "clauses",
             "found must and should",
         ),
@@ -92,16 +106,16 @@ def load_with(tmp_path: Path, old: str, new: str) -> None:
             "found only context",
         ),
         (
-            'clauses = ["49.4"]\nparagraphs = ["38"]',
-            'clauses = ["49.4"]\nparagraphs = ["49"]',
-            "action tell-after-sharing",
+            'clauses = ["47.1", "Confidentiality 21.1"]\nparagraphs = ["31"]',
+            'clauses = ["47.1", "Confidentiality 21.1"]\nparagraphs = ["47"]',
+            "action respond-to-court-order",
             "paragraphs[0]",
             "already cited",
         ),
         (
-            'clauses = ["49.4"]\nparagraphs = ["38"]',
-            'clauses = ["49.4"]\nparagraphs = ["0-18"]',
-            "action tell-after-sharing",
+            'clauses = ["47.1", "Confidentiality 21.1"]\nparagraphs = ["31"]',
+            'clauses = ["47.1", "Confidentiality 21.1"]\nparagraphs = ["0-18"]',
+            "action respond-to-court-order",
             "paragraphs[0]",
             "no paragraph",
         ),

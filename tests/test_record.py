@@ -37,7 +37,7 @@ def test_record_names_the_verdict_the_rule_behind_it_and_the_edition() -> None:
     verdict = record["verdict"]
     assert (verdict["id"], verdict["title"]) == ("share-relevant", "Share the information relevant to the request")
     assert verdict["explanation"]
-    assert (verdict["rule"]["number"], verdict["rule"]["name"]) == (4, "condition_for_sharing_met")
+    assert (verdict["rule"]["number"], verdict["rule"]["name"]) == (6, "condition_for_sharing_met")
     assert verdict["rule"]["outcome"] == "applied"
     assert record["next_question"] is None
     assert record["guidance"]["year"] == 2012
@@ -55,19 +55,23 @@ def test_actions_carry_strength_paragraphs_and_clauses() -> None:
         "clauses": ["46.1"],
     }
     assert "quickly" in actions[0]["text"]
-    tell = actions[-1]
-    assert (tell["id"], tell["paragraphs"], tell["clauses"]) == ("tell-after-sharing", ["49", "38"], ["49.4"])
+    tell = actions[-2]
+    assert (tell["id"], tell["paragraphs"], tell["clauses"]) == ("tell-after-sharing", ["49", "38"], ["49.4", "38.1"])
 
 
 def test_why_this_outcome_links_each_answer_to_the_rules_it_fed() -> None:
     answers = {a["question"]: a for a in evaluate(MAPPA_WITH_RISK).to_dict()["answers"]}
     identity_rules = answers["identity"]["rules"]
     assert [(r["number"], r["outcome"], r["paragraphs"]) for r in identity_rules] == [
-        (1, "did not apply", ["48", "48a"])
+        (2, "did not apply", ["48", "48a"])
     ]
-    assert [(r["number"], r["outcome"]) for r in answers["public_interest"]["rules"]] == [(4, "applied")]
+    assert [(r["number"], r["outcome"]) for r in answers["public_interest"]["rules"]] == [(6, "applied")]
     assert [a["id"] for a in answers["request"]["actions"]] == ["cooperate-public-protection"]
-    assert [a["id"] for a in answers["consent"]["actions"]] == ["basis-public-interest", "tell-after-sharing"]
+    assert [a["id"] for a in answers["consent"]["actions"]] == [
+        "basis-public-interest",
+        "tell-after-sharing",
+        "record-sharing",
+    ]
     assert all(answer["used"] for answer in answers.values())
 
 
@@ -75,7 +79,8 @@ def test_an_answer_the_checklist_did_not_need_is_recorded_as_not_used() -> None:
     result = evaluate({"request": "court-order", "identity": "checked", "purpose": "unclear"})
     purpose = next(a for a in result.to_dict()["answers"] if a["question"] == "purpose")
     assert (purpose["used"], purpose["rules"], purpose["actions"]) == (False, [], [])
-    assert "Do you understand why they are asking? **No, or not fully**\n    - Not needed" in result.to_markdown()
+    not_needed = "Is the request valid, and do you understand it? **No, or not fully**\n    - Not needed"
+    assert not_needed in result.to_markdown()
 
 
 def test_pending_record_names_the_next_question_and_still_cites_46() -> None:

@@ -10,7 +10,6 @@ from html import unescape
 from pathlib import Path
 
 from checklist import QUESTIONS, Result, evaluate, load_checklist, load_guidance, plain_text
-from checklist.questions import citable_paragraphs
 from checklist.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,18 +33,31 @@ def outcomes() -> list[Result]:
     return [evaluate(answers) for answers in FULL_ANSWER_SETS]
 
 
-def test_every_must_and_should_clause_is_applied_by_a_step_the_checklist_gives() -> None:
+def test_every_must_and_should_clause_and_summary_point_is_applied_by_a_step_the_checklist_gives() -> None:
     cited = {clause for result in outcomes() for action in result.actions for clause in action.clauses}
-    duties = [c for c in load_guidance().clauses() if c.strength in ("must", "should")]
-    unmapped = [f"{c.id} ({c.strength})" for c in duties if c.id not in cited]
-    assert not unmapped, f"clauses no step of the checklist applies: {', '.join(unmapped)}"
+    duties = [s for s in load_guidance().statements() if s.strength in ("must", "should")]
+    assert {s.paragraph for s in duties if not s.quoted} >= {"32", "34", "35", "38", "43", "44", "45"}
+    unmapped = [f"{s.id} ({s.strength})" for s in duties if s.id not in cited]
+    assert not unmapped, f"clauses or summary points no step of the checklist applies: {', '.join(unmapped)}"
+
+
+def test_a_step_drawn_from_a_referred_paragraph_carries_that_paragraphs_own_strength() -> None:
+    guidance, checklist = load_guidance(), load_checklist()
+    strengths = {s.id: s.strength for s in guidance.statements()}
+    expected = {"32.1": "must", "45.3": "must", "44.2": "must", "34.1": "should", "35.1": "should"}
+    assert {point: strengths[point] for point in expected} == expected
+    expected |= {"38.1": "should", "38.2": "should", "43.1": "should", "44.1": "should", "45.1": "should"}
+    for action in checklist.actions:
+        for clause in action.clauses:
+            if clause in expected:
+                assert action.strength == expected[clause], action.id
 
 
 def test_every_rule_encodes_clauses_that_exist_and_paragraphs_that_can_be_cited() -> None:
-    clause_ids = {c.id for c in load_guidance().clauses()}
-    citable = set(citable_paragraphs(load_guidance()))
+    statement_ids = {s.id for s in load_guidance().statements()}
+    citable = set(load_guidance().citable_paragraphs())
     for rule in RULES:
-        assert set(rule.clauses) <= clause_ids, rule.name
+        assert set(rule.clauses) <= statement_ids, rule.name
         assert rule.clauses and set(rule.paragraphs) <= citable, rule.name
 
 
@@ -58,7 +70,7 @@ def test_every_outcome_and_action_in_the_data_is_reachable() -> None:
 
 def test_page_shows_every_path_and_each_matches_evaluate() -> None:
     rows = [(dict(pair.split("=") for pair in given.split()), verdict) for given, verdict in ROW.findall(page())]
-    assert len(rows) == 38
+    assert len(rows) == 35
     for answers, verdict in rows:
         assert evaluate(answers).verdict == verdict, answers
     for answers in FULL_ANSWER_SETS:
@@ -69,23 +81,28 @@ def test_page_shows_every_path_and_each_matches_evaluate() -> None:
 def test_page_quotes_every_clause_each_rule_encodes_exactly_and_flags_summaries() -> None:
     guidance = load_guidance()
     text = unescape(page())
+    points = {p.id: (x.paragraph, p) for x in guidance.cross_references for p in x.points}
     for rule in RULES:
         for clause in guidance.clauses():
             if clause.id in rule.clauses:
                 assert f'data-clause="{clause.id}"><p>{plain_text(clause.segments, guidance)}</p>' in text
-    for paragraph_id in ("31",):
-        summary = guidance.cross_reference(f"para-{paragraph_id}").summary
-        assert f'<section class="summary" data-paragraph="{paragraph_id}">' in text
-        assert "Summary in our words, not a quotation" in text
-        assert summary in text
+        for encoded in rule.clauses:
+            if encoded in points:
+                paragraph, point = points[encoded]
+                assert (
+                    f'<section class="summary" data-paragraph="{paragraph}" data-point="{encoded}">'
+                    f'<p class="our-words-label">Summary in our words, not a quotation</p><p>{point.text}</p>'
+                ) in text
 
 
 def test_page_links_cited_paragraphs_to_their_anchors_on_the_guidance_page() -> None:
     source = page()
     links = set(re.findall(r"\]\(guidance\.md#([a-z0-9-]+)\)", source))
-    anchors = {p.anchor for p in load_guidance().paragraphs} | {"xref-para-31", "xref-para-38"}
+    guidance = load_guidance()
+    anchors = {p.anchor for p in guidance.paragraphs} | {f"xref-{x.id}" for x in guidance.cross_references}
     assert links <= anchors
     assert {"para-46", "para-47", "para-48a", "para-48b", "para-48c", "para-49", "para-50", "xref-para-31"} <= links
+    assert {"xref-para-32", "xref-para-35", "xref-para-45", "xref-confidentiality-21"} <= links
     assert "](other.md#para-47)" in render_decision_page("other.md")
 
 

@@ -9,7 +9,6 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from checklist import evaluate, load_checklist, load_guidance
-from checklist.questions import referred_paragraph
 from checklist.scenarios import Scenario, load_scenarios
 
 
@@ -20,7 +19,7 @@ def training_page(built_site: Path) -> BeautifulSoup:
 
 def _anchor(paragraph_id: str) -> str:
     guidance = load_guidance()
-    reference = referred_paragraph(guidance, paragraph_id)
+    reference = guidance.referred(paragraph_id)
     return f"xref-{reference.id}" if reference else guidance.paragraph(paragraph_id).anchor
 
 

@@ -172,7 +172,17 @@ function citation(item, paragraphs) {
         h(
           "ul",
           {},
-          item.points.map((point) => h("li", {}, point)),
+          item.points.map((point) =>
+            h(
+              "li",
+              { "data-point": point.id },
+              STRENGTH[point.strength] && [
+                h("span", { class: `duty-tag duty-tag--${point.strength}` }, STRENGTH[point.strength]),
+                " ",
+              ],
+              point.text,
+            ),
+          ),
         ),
       h("p", {}, link),
     );
