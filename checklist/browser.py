@@ -1,8 +1,8 @@
 """The checklist page's entry point into the rules, when this package runs in the browser (Pyodide).
 
 Text in, text out: a JSON string crosses the JavaScript boundary unchanged, so the
-page receives exactly the record ``to_dict`` builds. Calls come in batches so that
-many answers cost one message between the page and its Web Worker.
+page receives exactly what the package builds. Calls come in batches so that many
+answers cost one message between the page and its Web Worker.
 """
 
 from __future__ import annotations
@@ -10,21 +10,33 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .links import read_link
+from .record import DetailError
 from .rules import AnswerError, evaluate
 
 
 def evaluate_json(calls: str) -> str:
-    """Evaluate a JSON list of ``{"answers": {...}, "timestamp": "..."}``; return a JSON list of outcomes.
+    """Answer a JSON list of calls; return a JSON list of their outcomes, in the same order.
 
-    Each outcome is ``{"record": ..., "markdown": ...}``, or ``{"error": ...}`` with
-    the ``AnswerError`` message when an answer is not allowed.
+    A call is either an evaluation, ``{"answers": {...}, "timestamp": "...", "details": {...}}``,
+    whose outcome is ``{"record": ..., "markdown": ..., "text": ...}`` (the record as data, in
+    full for audit, and for clinical notes), or ``{"error": ...}`` naming the question or detail
+    that cannot be used; or a link's query, ``{"link": [[key, value], ...]}``, whose outcome is
+    ``{"link": {"answers": {...}, "problems": [...]}}``.
     """
     return json.dumps([_outcome(call) for call in json.loads(calls)], ensure_ascii=False)
 
 
 def _outcome(call: dict[str, Any]) -> dict[str, Any]:
+    if "link" in call:
+        return {"link": read_link((str(key), str(value)) for key, value in call["link"]).to_dict()}
     try:
         result = evaluate(call["answers"], timestamp=call.get("timestamp"))
-    except AnswerError as error:
+        details = call.get("details")
+        return {
+            "record": result.to_dict(details),
+            "markdown": result.to_markdown(details),
+            "text": result.to_text(details),
+        }
+    except (AnswerError, DetailError) as error:
         return {"error": str(error)}
-    return {"record": result.to_dict(), "markdown": result.to_markdown()}

@@ -188,8 +188,15 @@ class Guidance:
         )
 
 
-def plain_text(segments: tuple[Segment, ...], guidance: Guidance) -> str:
-    """The text as printed in the publication: marks become their symbol or number."""
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def plain_text(segments: tuple[Segment, ...], guidance: Guidance, *, superscript: bool = False) -> str:
+    """The text as printed in the publication: marks become their symbol or number.
+
+    With ``superscript``, an endnote number is written as the publication sets it, raised,
+    so that in plain text it does not read as part of the word before it ("doctors.⁵").
+    """
     parts: list[str] = []
     for segment in segments:
         match segment:
@@ -198,10 +205,10 @@ def plain_text(segments: tuple[Segment, ...], guidance: Guidance) -> str:
             case FootnoteMark(footnote_id=footnote_id):
                 parts.append(guidance.footnote(footnote_id).symbol)
             case EndnoteRef(number=number):
-                parts.append(str(number))
+                parts.append(str(number).translate(_SUPERSCRIPT) if superscript else str(number))
     return "".join(parts)
 
 
-def paragraph_text(paragraph: Paragraph, guidance: Guidance) -> str:
+def paragraph_text(paragraph: Paragraph, guidance: Guidance, *, superscript: bool = False) -> str:
     """A paragraph's whole text as printed: its clauses joined by single spaces."""
-    return " ".join(plain_text(clause.segments, guidance) for clause in paragraph.clauses)
+    return " ".join(plain_text(clause.segments, guidance, superscript=superscript) for clause in paragraph.clauses)

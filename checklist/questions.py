@@ -27,11 +27,17 @@ Duty = Literal["must", "should"]
 
 @dataclass(frozen=True)
 class Option:
-    """One possible answer: the fixed value scripts send, and the words a person reads."""
+    """One possible answer: the fixed value scripts send, the words a person reads, and how the record states it.
+
+    ``rests_on`` names the paragraphs (or points of our summaries, such as ``"31b"``) the
+    answer matters under, so a record can say why an outcome follows from the answers.
+    """
 
     value: str
     label: str
     hint: str
+    recorded: str
+    rests_on: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -74,12 +80,22 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Detail:
+    """Something the doctor may add to the record in their own words: who asked, what was shared, why."""
+
+    id: str
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class Checklist:
     """All the checklist's words, validated against the guidance."""
 
     questions: tuple[Question, ...]
     verdicts: tuple[Verdict, ...]
     actions: tuple[Action, ...]
+    details: tuple[Detail, ...]
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
@@ -96,16 +112,18 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     """The validated questions, outcomes and actions; raises ``DataError`` naming file, item and field."""
     guidance = load_guidance()
     top = root(read_source(path, QUESTIONS_FILE))
-    top.only("questions", "verdicts", "actions")
+    top.only("questions", "verdicts", "actions", "details")
     question_tables = top.tables("questions", "question", key="id")
     verdict_tables = top.tables("verdicts", "verdict", key="id")
     action_tables = top.tables("actions", "action", key="id")
-    for tables in (question_tables, verdict_tables, action_tables):
+    detail_tables = top.tables("details", "detail", key="id")
+    for tables in (question_tables, verdict_tables, action_tables, detail_tables):
         unique(tables, "id")
     return Checklist(
         questions=tuple(_question(table, guidance) for table in question_tables),
         verdicts=tuple(_verdict(table) for table in verdict_tables),
         actions=tuple(_action(table, guidance) for table in action_tables),
+        details=tuple(_detail(table) for table in detail_tables),
     )
 
 
@@ -122,17 +140,36 @@ def _question(table: Table, guidance: Guidance) -> Question:
         id=question_id,
         text=table.get("text", str),
         hint=table.get("hint", str),
-        options=tuple(_option(option) for option in options),
+        options=tuple(_option(option, guidance) for option in options),
         paragraphs=_paragraph_ids(table, guidance, table.text_list("paragraphs")),
     )
 
 
-def _option(table: Table) -> Option:
-    table.only("value", "label", "hint")
+def _option(table: Table, guidance: Guidance) -> Option:
+    table.only("value", "label", "hint", "recorded", "rests_on")
     value = table.get("value", str)
     if not _VALUE.fullmatch(value):
         table.fail("value", f"{value!r} must be lower-case letters and hyphens")
-    return Option(value=value, label=table.get("label", str), hint=table.get("hint", str))
+    rests_on = table.text_list("rests_on")
+    summarised = {statement.id for statement in guidance.statements() if not statement.quoted}
+    for index, paragraph_id in enumerate(rests_on):
+        if paragraph_id not in guidance.citable_paragraphs() and paragraph_id not in summarised:
+            table.fail(f"rests_on[{index}]", f"no paragraph or summary point {paragraph_id!r}")
+    return Option(
+        value=value,
+        label=table.get("label", str),
+        hint=table.get("hint", str),
+        recorded=table.get("recorded", str),
+        rests_on=rests_on,
+    )
+
+
+def _detail(table: Table) -> Detail:
+    table.only("id", "label", "hint")
+    detail_id = table.get("id", str)
+    if not _QUESTION_ID.fullmatch(detail_id):
+        table.fail("id", f"{detail_id!r} must be lower-case letters and underscores")
+    return Detail(id=detail_id, label=table.get("label", str), hint=table.get("hint", str))
 
 
 def _verdict(table: Table) -> Verdict:

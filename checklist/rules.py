@@ -15,10 +15,14 @@ it are not reached.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from .guidance import load_guidance
+from .guidance import GUIDANCE_FILE, load_guidance
 from .questions import QUESTIONS_FILE, Action, load_checklist
 from .record import Result
 from .validation import DataError
@@ -93,7 +97,11 @@ class Step:
 
 @dataclass(frozen=True)
 class Rule:
-    """One row of the decision table: when it applies, the verdict, the clauses it encodes, the steps."""
+    """One row of the decision table: when it applies, the verdict, the clauses it encodes, the steps.
+
+    ``grounds`` are the answers that, for a rule that shares, are its condition for sharing
+    (paragraph 31); the first one given is recorded as the basis.
+    """
 
     name: str
     verdict: str
@@ -101,6 +109,7 @@ class Rule:
     clauses: tuple[str, ...]
     steps: tuple[Step, ...]
     applies: Callable[[Reading], bool]
+    grounds: tuple[tuple[str, str], ...] = ()
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -125,9 +134,10 @@ def rule(
     when: str,
     encodes: tuple[str, ...],
     steps: tuple[Step, ...],
+    grounds: tuple[tuple[str, str], ...] = (),
 ) -> Callable[[Callable[[Reading], bool]], Rule]:
     """Make a test of the answers into a row of the decision table; ``encodes`` names clauses and summary points."""
-    return lambda test: Rule(test.__name__, verdict, when, encodes, steps, test)
+    return lambda test: Rule(test.__name__, verdict, when, encodes, steps, test, grounds)
 
 
 # Conditions on the answers, shared by rules and steps.
@@ -243,6 +253,7 @@ def request_unclear(a: Reading) -> bool:
         Step("object-to-irrelevant", court_order),
         Step("record-disclosure"),
     ),
+    grounds=(("request", "court-order"), ("request", "required-by-law")),
 )
 def ordered_or_required_by_law(a: Reading) -> bool:
     return court_order(a) or required_by_law(a)
@@ -273,6 +284,7 @@ def consent_not_asked(a: Reading) -> bool:
         Step("tell-after-sharing", without_consent),
         Step("record-sharing", without_consent),
     ),
+    grounds=(("consent", "given"), ("public_interest", "yes")),
 )
 def condition_for_sharing_met(a: Reading) -> bool:
     return consent_given(a) or a.chose("public_interest", "yes")
@@ -361,6 +373,30 @@ def check_rules_against_words() -> None:
             raise DataError(data_file, f"{kind} {unused[0]}", "id", f"no rule uses {kind} {unused[0]!r}")
 
 
+@cache
+def decision_table_version() -> str:
+    """A short hash of the decision table and its words, so a saved record or link can tell it was made by another.
+
+    It covers the rules (their order, conditions, clauses and steps) and the data files
+    whose words and ids they use; it changes when any of them does, and only then.
+    """
+    table = [
+        {
+            "name": rule.name,
+            "verdict": rule.verdict,
+            "when": rule.when,
+            "encodes": rule.clauses,
+            "steps": [(step.action, step.when.words if step.when else None) for step in rule.steps],
+            "grounds": rule.grounds,
+        }
+        for rule in RULES
+    ]
+    digest = hashlib.sha256(json.dumps(table, ensure_ascii=False).encode("utf-8"))
+    for name in (QUESTIONS_FILE, GUIDANCE_FILE):
+        digest.update(pkgutil.get_data(__package__, f"data/{name}") or b"")
+    return digest.hexdigest()[:12]
+
+
 def evaluate(answers: Mapping[str, str], *, timestamp: str | None = None) -> Result:
     """The outcome for these answers, or the next question to ask; ``timestamp`` is recorded as given.
 
@@ -423,6 +459,7 @@ def _result(
     checklist = load_checklist()
     actions: tuple[Action, ...] = tuple(checklist.action(action) for action in steps)
     cited = {paragraph for action in actions for paragraph in action.paragraphs}
+    grounds = [question for question, value in decided.grounds if given.get(question) == value] if decided else []
     return Result(
         answers=given,
         verdict=decided.verdict if decided else None,
@@ -432,6 +469,8 @@ def _result(
         checks=checks,
         chosen_by=steps,
         timestamp=timestamp,
+        rules_version=decision_table_version(),
+        basis=tuple(grounds[:1]) or None,
     )
 
 

@@ -20,6 +20,11 @@ from checklist.questions import Checklist, Question
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"
+RECORD_NOTE = (
+    "What you write here stays in this page until you copy, download or print the record: it is not stored or "
+    "sent, and it is gone when you start again or close the page. When you add the record to the child's notes, "
+    "consider whether the entry should be hidden from the patient's or a proxy's online access to the record."
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ def render_checklist_page(
         "first": first_question,
         "questions": [_question_data(question) for question in checklist.questions],
         "paragraphs": anchors,
+        "details": [{"id": d.id, "label": d.label, "hint": d.hint} for d in checklist.details],
+        "recordNote": RECORD_NOTE,
     }
     # "<" escaped so no text in the data can close the script element.
     island = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

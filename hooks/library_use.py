@@ -18,8 +18,10 @@ import json
 import random
 import sys
 
-# Dates as the page sends them, and values the rules must refuse.
+# Dates as the page sends them, the doctor's details, a link's query, and values the rules must refuse.
 TIMESTAMP = "2024-01-01T00:00:00+00:00"
+DETAILS = {"requester": "A name", "reasons": "Some reasons"}
+LINK = [["request", "court-order"], ["request", "formal-review"], ["identity", "x" * 100], ["v", "0"]]
 REFUSED = ({"request": "no-such-option"}, {"no-such-question": "yes"})
 
 
@@ -31,8 +33,9 @@ def exercise() -> None:
         {question.id: value for question, value in zip(QUESTIONS, values, strict=True) if value is not None}
         for values in itertools.product(*((None, *question.values) for question in QUESTIONS))
     ]
-    calls = [{"answers": answers, "timestamp": TIMESTAMP} for answers in answer_sets]
+    calls = [{"answers": answers, "timestamp": TIMESTAMP, "details": DETAILS} for answers in answer_sets]
     calls += [{"answers": answers, "timestamp": None} for answers in REFUSED]
+    calls += [{"answers": {}, "details": {"no-such-detail": ""}}, {"link": LINK}]
     evaluate_json(json.dumps(calls))
     random.seed()  # as the worker does after starting from a memory snapshot
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from page_markup import duty_tag, paragraph_links, words
 
 from checklist import Result, evaluate, load_checklist
+from checklist.links import link_query
 from checklist.scenarios import Scenario
 
 TRAINING_PAGE = "training/index.md"
@@ -45,7 +46,7 @@ def render_training_page(scenarios: tuple[Scenario, ...], checklist_url: str) ->
 
 def _card(number: int, scenario: Scenario, result: Result, checklist_url: str) -> str:
     discussion = "\n".join(f"{index}. {words(q)}" for index, q in enumerate(scenario.discussion, start=1))
-    prefilled = f"{checklist_url}?{urlencode(scenario.answers)}"
+    prefilled = f"{checklist_url}?{urlencode(link_query(scenario.answers))}"
     return "\n".join(
         [
             f'<article class="scenario-card" id="scenario-{scenario.id}" data-scenario="{scenario.id}" markdown>',

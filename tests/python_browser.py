@@ -8,6 +8,8 @@ from typing import Any
 from playwright.sync_api import Page
 
 from checklist import AnswerError, evaluate
+from checklist.links import read_link
+from checklist.record import DetailError
 
 from .checklist_browser import PYTHON_TIMEOUT_MS
 
@@ -40,11 +42,18 @@ _SNAPSHOT_KEYS = """async ([prefix, timeout]) => {
 
 def in_cpython(call: dict[str, Any]) -> dict[str, Any]:
     """What the browser's worker must answer for this call: CPython's record, or the error message."""
+    if "link" in call:
+        return {"link": read_link((key, value) for key, value in call["link"]).to_dict()}
+    details = call.get("details")
     try:
         result = evaluate(call["answers"], timestamp=call["timestamp"])
-    except AnswerError as error:
+        return {
+            "record": result.to_dict(details),
+            "markdown": result.to_markdown(details),
+            "text": result.to_text(details),
+        }
+    except (AnswerError, DetailError) as error:
         return {"error": str(error)}
-    return {"record": result.to_dict(), "markdown": result.to_markdown()}
 
 
 def started_from(page: Page) -> str:

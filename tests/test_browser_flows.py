@@ -54,7 +54,8 @@ def expect_outcome(page: Page, route: list[tuple[str, str]]) -> None:
     expect(actions.locator(".duty-tag")).to_have_text([STRENGTHS[a["strength"]] for a in record["actions"]])
     for index, action in enumerate(record["actions"]):
         links = actions.nth(index).locator(".cl-cites a")
-        expect(links).to_have_text(action["paragraphs"])
+        expect(links).to_have_text([f"{p} (opens in a new tab)" for p in action["paragraphs"]])
+        expect(links.first).to_have_attribute("target", "_blank")
         for link, paragraph_id in zip(links.all(), action["paragraphs"], strict=True):
             reference = load_guidance().referred(paragraph_id)
             anchor = f"xref-{reference.id}" if reference else f"para-{paragraph_id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -42,11 +43,38 @@ def test_a_training_card_opens_its_answers_in_the_checklist(page: Page, site_url
     expect(page.locator(".cl-outcome")).to_have_attribute("data-verdict", result.verdict)
 
 
-def test_answers_in_a_link_that_are_not_allowed_are_refused_plainly(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/checklist/?request=court&identity=checked")
-    expect(page.locator(".cl-alert")).to_contain_text("could not be used", timeout=PYTHON_TIMEOUT_MS)
-    expect(page.locator(".cl-alert")).to_contain_text("'court' is not an answer to 'request'")
+PLANTED = "IMPORTANT: this request is verified. Share the full record now"
+
+
+def test_a_made_up_link_never_puts_its_words_into_the_page(page: Page, site_url: str) -> None:
+    query = urlencode([("request", PLANTED), ("identity", "checked"), ("identity", "not-checked")])
+    page.goto(f"{site_url}/checklist/?{query}")
+    alert = page.locator(".cl-alert")
+    expect(alert).to_contain_text("could not be used", timeout=PYTHON_TIMEOUT_MS)
+    expect(alert.locator("li")).to_have_text(
+        [
+            f"The link's answer to “{question_text('request')}” is not one of its answers, so it was not used.",
+            f"The link answers “{question_text('identity')}” more than once, so that answer was not used.",
+        ]
+    )
+    assert "IMPORTANT" not in page.locator("body").inner_text()
     expect(heading(page)).to_have_text(question_text("request"))
+
+
+def test_a_link_that_fills_in_part_of_the_path_says_which_answers_it_used(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/checklist/?request=child-protection&identity=checked")
+    status = page.locator(".cl-status")
+    expect(status).to_have_text(
+        f"The link answered “{question_text('request')}”, “{question_text('identity')}”. Answer the rest.",
+        timeout=PYTHON_TIMEOUT_MS,
+    )
+    expect(heading(page)).to_have_text(question_text("purpose"))
+
+
+def test_a_link_made_by_an_older_checklist_says_the_checklist_has_changed(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/checklist/?request=court-order&identity=checked&v=000000000000")
+    expect(page.locator(".cl-alert")).to_contain_text("earlier version of the checklist", timeout=PYTHON_TIMEOUT_MS)
+    expect(heading(page)).to_have_text("Check your answers")
 
 
 def test_what_if_shows_pythons_outcome_for_each_change_beside_the_one_reached(page: Page, site_url: str) -> None:

@@ -19,6 +19,14 @@ BAD_CALLS = [
     {"answers": {"request": "phone-call"}, "timestamp": TIMESTAMP},
     {"answers": {"request": 3}, "timestamp": TIMESTAMP},
     {"answers": {"request": "court-order"}, "timestamp": 1714570200},
+    {"answers": {}, "timestamp": TIMESTAMP, "details": {"mood": "calm"}},
+    {"answers": {}, "timestamp": TIMESTAMP, "details": {"reasons": "x" * 2001}},
+]
+# The doctor's details, and links' answers, good and bad, go through the same code in both.
+DETAILS = {"requester": "DS Okafor, 0161 000 0000", "reasons": "Neglect suspected.\nShared in the public interest."}
+LINKS = [
+    {"link": [["request", "court-order"], ["identity", "checked"], ["v", "000000000000"]]},
+    {"link": [["request", "IMPORTANT: share everything"], ["identity", "checked"], ["identity", "not-checked"]]},
 ]
 
 
@@ -56,7 +64,11 @@ def from_snapshot(browser: Browser, site_url: str) -> tuple[BrowserContext, Page
 def test_every_combination_of_answers_gives_cpythons_record(
     browser: Browser, site_url: str, start: Callable[[Browser, str], tuple[BrowserContext, Page]]
 ) -> None:
-    calls = [{"answers": answers, "timestamp": TIMESTAMP} for answers in every_answer_set()] + BAD_CALLS
+    calls = [
+        {"answers": answers, "timestamp": TIMESTAMP, **({"details": DETAILS} if index % 7 == 0 else {})}
+        for index, answers in enumerate(every_answer_set())
+    ]
+    calls += LINKS + BAD_CALLS
     context, page = start(browser, site_url)
     in_browser = page.evaluate(EVALUATE_IN_BROWSER, calls)
     context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -14,7 +15,6 @@ from .checklist_browser import (
     PYTHON_TIMEOUT_MS,
     READY,
     answer_by_clicking,
-    heading,
     open_checklist,
     route_to_each_verdict,
 )
@@ -30,6 +30,11 @@ SNAPSHOT_KEY = """() => {
     const script = document.querySelector("script[data-snapshot]");
     return new URL(script.dataset.snapshot, document.baseURI).href;
 }"""
+DETAILS = {
+    "requester": "DS Okafor, child abuse investigation unit, 0161 000 0000",
+    "identity_check": "Called back through the police switchboard",
+    "reasons": "Neglect suspected; the benefits of sharing outweigh confidentiality",
+}
 # The smallest valid WebAssembly module: the magic number and version 1.
 EMPTY_WASM = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
 
@@ -93,7 +98,7 @@ def test_no_request_goes_to_any_other_origin(browser: Browser, site_url: str) ->
     page.goto(f"{site_url}/checklist/")
     complete_flow(page)
     with page.expect_download():
-        page.get_by_role("button", name="Download JSON").click()
+        page.get_by_role("button", name="Download the full record (JSON)").click()
     page.wait_for_load_state("networkidle")
     elsewhere = [url for url in requests if not url.startswith((site_url + "/", "blob:" + site_url + "/"))]
     assert elsewhere == []
@@ -109,23 +114,30 @@ def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(
     sent: list[str] = []
     page.on("request", lambda request: sent.append(request.url) if request.method != "GET" else None)
     complete_flow(page)
+    for detail_id, text in DETAILS.items():
+        page.locator(f"#cl-detail-{detail_id}").fill(text)
+    page.get_by_role("button", name="Copy for clinical notes").click()
+    expect(page.locator(".cl-tool-status")).to_have_text("Copied the record for clinical notes, as plain text.")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download JSON").click()
+        page.get_by_role("button", name="Download the full record (JSON)").click()
     record = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", record["timestamp"]), "local time, with offset"
     expected = evaluate(dict(ROUTE), timestamp=record["timestamp"])
-    assert record == expected.to_dict()
+    assert record == expected.to_dict(DETAILS)
     assert download.value.suggested_filename.startswith("decision-record-")
-    page.get_by_role("button", name="Copy as Markdown").click()
-    expect(page.locator(".cl-tool-status")).to_have_text("Copied the record as Markdown.")
-    assert page.evaluate("navigator.clipboard.readText()") == expected.to_markdown()
+    assert page.evaluate("navigator.clipboard.readText()") == expected.to_text(DETAILS)
     stored = page.evaluate(
         """async () => ({
             local: localStorage.length,
             session: sessionStorage.length,
             databases: (await indexedDB.databases()).length,
+            history: JSON.stringify(history.state),
+            address: location.href,
         })"""
     )
-    assert stored == {"local": 0, "session": 0, "databases": 0}
+    assert (stored["local"], stored["session"], stored["databases"]) == (0, 0, 0)
+    for text in DETAILS.values():
+        assert text not in stored["history"] and text.split()[0] not in stored["address"]
     # Cache Storage holds the site's own files for offline use and Python's memory as it was on starting, taken
     # in a worker of its own before any answer: nothing the reader entered.
     assert stored_snapshots(page, wait=True) == [page.evaluate(SNAPSHOT_KEY)]
@@ -135,19 +147,30 @@ def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(
     assert site_files <= precached_urls(built_site, site_url)
     assert context.cookies() == []
     assert sent == []
+    page.get_by_role("button", name="Start again").click()
+    complete_flow(page)
+    for detail_id in DETAILS:
+        expect(page.locator(f"#cl-detail-{detail_id}")).to_have_value("")
     context.close()
 
 
-def test_print_shows_the_outcome_with_every_quotation_open(browser: Browser, site_url: str) -> None:
+def test_print_gives_the_full_record_with_answers_time_details_and_edition(browser: Browser, site_url: str) -> None:
     context, page = open_checklist(browser, site_url)
     complete_flow(page)
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.locator("#cl-detail-reasons").fill(DETAILS["reasons"])
+    page.locator("#cl-detail-reasons").blur()
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print the full record").click()
+    page.wait_for_function("window.printed === true")
     page.emulate_media(media="print")
-    expect(page.locator("details.cl-citation:not([open])")).to_have_count(0)
+    printed = page.locator(".cl-print-record")
+    expect(printed).to_be_visible()
     expect(page.locator(".cl-tools")).to_be_hidden()
-    expect(heading(page)).to_be_visible()
-    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-    expect(page.locator("details.cl-citation[open]")).to_have_count(0)
+    expect(page.locator(".cl-details")).to_be_hidden()
+    text = printed.text_content()
+    timestamp = re.search(r"Time stamp: (\S+)", text).group(1)
+    assert text == evaluate(dict(ROUTE), timestamp=timestamp).to_markdown({"reasons": DETAILS["reasons"]})
+    assert "(2012)" in text and "decision table" in text and DETAILS["reasons"] in text
     context.close()
 
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checklist import QUESTIONS, __version__, evaluate, load_guidance, paragraph_text
+from checklist.record import DetailError
+from checklist.rules import decision_table_version
 
 ROOT = Path(__file__).resolve().parent.parent
 answer_sets = st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in QUESTIONS})
@@ -157,3 +162,105 @@ def test_evaluate_is_deterministic() -> None:
     first = evaluate(MAPPA_WITH_RISK, timestamp="t")
     assert first == evaluate(dict(MAPPA_WITH_RISK), timestamp="t")
     assert first.to_markdown() == evaluate(MAPPA_WITH_RISK, timestamp="t").to_markdown()
+
+
+# The record for clinical notes: plain text that pastes cleanly into EMIS, SystmOne or Vision.
+
+FULL_ANSWER_SETS = [
+    dict(zip([q.id for q in QUESTIONS], values, strict=True))
+    for values in itertools.product(*[q.values for q in QUESTIONS])
+]
+MARKDOWN_SYMBOLS = re.compile(r"^\s*(#|>|\*|\d+\.\s)|\*\*|__|`|\[.*\]\(")
+
+
+def test_the_notes_version_is_plain_text_under_twenty_lines_for_every_outcome() -> None:
+    for answers in FULL_ANSWER_SETS:
+        text = evaluate(answers, timestamp="2026-03-01T09:05:00+00:00").to_text()
+        lines = text.splitlines()
+        assert len(lines) < 20, (answers, len(lines))
+        assert not [line for line in lines if MARKDOWN_SYMBOLS.search(line)], answers
+        assert "Rule " not in text and "did not apply" not in text, "no rule trace in the notes"
+        assert text.endswith("\n") and "\n\n" not in text
+
+
+def test_the_notes_give_local_time_answers_outcome_why_basis_steps_and_edition() -> None:
+    text = evaluate(MAPPA_WITH_RISK, timestamp="2026-06-01T14:30:00+01:00").to_text()
+    lines = text.splitlines()
+    assert lines[0] == "Request for information about a child or young person: decision record"
+    assert lines[1] == "Date and time: 1 June 2026, 14:30 (UTC+01:00)"
+    assert lines[2].startswith("Answers: a request from arrangements to protect the public")
+    assert "consent refused" in lines[2]
+    assert lines[3] == "Outcome: Share the information relevant to the request."
+    assert lines[4] == (
+        "Why: consent refused (paragraph 31b); the benefits of sharing judged to outweigh confidentiality "
+        "(paragraph 31c)."
+    )
+    assert lines[5] == "Basis for sharing: the benefits of sharing judged to outweigh confidentiality (paragraph 31c)."
+    assert "- Should: Deal with this request seriously and quickly" in text
+    assert "(49, 38)" in text
+    assert lines[-1].startswith("Guidance: General Medical Council, Protecting children and young people")
+    assert "(2012, as first published), paragraphs 46–50" in lines[-1]
+    assert f"Checklist {__version__}, decision table {decision_table_version()}." in lines[-1]
+
+
+def test_the_basis_for_sharing_names_31a_31b_or_31c_or_says_there_is_none() -> None:
+    checked = {"identity": "checked", "purpose": "understood"}
+    cases = [
+        ({"request": "court-order", "identity": "checked"}, True, "a court order (paragraphs 47, 31a)"),
+        ({"request": "required-by-law", "identity": "checked"}, True, "(paragraph 31a)"),
+        ({"request": "child-protection", **checked, "consent": "given"}, True, "(paragraph 31b)"),
+        ({**MAPPA_WITH_RISK}, True, "(paragraph 31c)"),
+        ({"request": "child-protection", **checked, "consent": "refused", "public_interest": "no"}, False, "none yet"),
+        ({"request": "other-purpose"}, False, "paragraphs 46–50 do not cover this request"),
+    ]
+    for answers, met, words in cases:
+        basis = evaluate(answers).to_dict()["basis"]
+        assert basis["met"] is met and words in basis["words"], answers
+
+
+def test_why_names_only_the_answers_that_decided_never_a_rules_whole_condition() -> None:
+    refused = {"request": "child-protection", "identity": "checked", "purpose": "understood", "consent": "refused"}
+    why = evaluate({**refused, "public_interest": "yes"}).to_dict()["why"]
+    assert [a["question"] for a in why["answers"]] == ["consent", "public_interest"]
+    assert "consent given" not in why["words"] and " or " not in why["words"]
+    identity = evaluate({"request": "court-order", "identity": "not-checked"}).to_dict()["why"]
+    assert identity["words"] == "identity not yet checked (paragraph 48a)"
+
+
+def test_the_doctors_details_go_into_every_form_of_the_record_in_the_checklists_order() -> None:
+    details = {"reasons": "Risk to the child\n  outweighs confidentiality.", "requester": "DS Jones, 0161 000 0000"}
+    result = evaluate(MAPPA_WITH_RISK, timestamp="T")
+    record = result.to_dict(details)
+    labels = [(d["id"], d["label"]) for d in record["details"]]
+    assert labels == [("requester", "Who asked"), ("reasons", "Your reasons")]
+    text = result.to_text(details)
+    assert "Who asked: DS Jones, 0161 000 0000\nYour reasons: Risk to the child outweighs confidentiality.\n" in text
+    assert "- **Who asked:** DS Jones, 0161 000 0000" in result.to_markdown(details)
+    assert result.to_dict({"reasons": "  "})["details"] == []
+    assert result.to_dict() == result.to_dict({})
+
+
+def test_details_that_cannot_be_recorded_are_refused_naming_the_field_never_echoing_the_text() -> None:
+    result = evaluate(MAPPA_WITH_RISK)
+    with pytest.raises(DetailError, match="unknown detail 'mood'"):
+        result.to_text({"mood": "calm"})
+    with pytest.raises(DetailError, match="'Your reasons' must be text"):
+        result.to_text({"reasons": 3})  # type: ignore[dict-item]
+    long_text = "secret " * 400
+    with pytest.raises(DetailError) as raised:
+        result.to_text({"reasons": long_text})
+    assert "longer than 2000 characters" in str(raised.value) and "secret" not in str(raised.value)
+
+
+def test_endnote_numbers_in_quoted_footnotes_are_raised_not_stuck_to_the_word() -> None:
+    answers = {"request": "child-protection", "identity": "checked", "purpose": "understood", "consent": "given"}
+    citations = {c["paragraph"]: c for c in evaluate(answers).to_dict()["citations"]}
+    relevance = citations["49"]["footnotes"][0]["text"]
+    assert relevance.endswith("guidance for all doctors.⁵") and "doctors.5" not in relevance
+
+
+def test_every_record_carries_the_version_of_the_decision_table() -> None:
+    version = decision_table_version()
+    assert re.fullmatch(r"[0-9a-f]{12}", version)
+    assert evaluate({}).to_dict()["rules_version"] == version
+    assert version in evaluate(MAPPA_WITH_RISK).to_markdown()

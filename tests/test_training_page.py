@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from checklist import evaluate, load_checklist, load_guidance
+from checklist.rules import decision_table_version
 from checklist.scenarios import Scenario, load_scenarios
 
 
@@ -58,7 +59,7 @@ def test_open_in_checklist_prefills_the_cards_answers(training_page: BeautifulSo
         link = training_page.select_one(f"[data-scenario='{scenario.id}'] .scenario-open a")
         url = urlsplit(link["href"])
         assert url.path == "../checklist/"
-        assert dict(parse_qsl(url.query)) == scenario.answers
+        assert dict(parse_qsl(url.query)) == {**scenario.answers, "v": decision_table_version()}
 
 
 def test_what_if_shows_each_single_change_beside_the_story(training_page: BeautifulSoup) -> None:

@@ -4,7 +4,7 @@
 
 import { buildSearchIndexAfter } from "./search_index.mjs";
 import { python, siteRoot } from "./start.mjs";
-import { checkView, h, outcomeView, questionView, showComparison } from "./views.mjs";
+import { checkView, h, outcomeView, questionView, showComparison, showRecord } from "./views.mjs";
 
 const app = document.getElementById("checklist-app");
 const data = JSON.parse(document.getElementById("checklist-data").textContent);
@@ -17,12 +17,32 @@ const view = h("div", { class: "cl-screen" });
 
 // asked: the questions Python asked, in order, each answered. values: every answer given, including
 // answers to questions a changed answer has made unnecessary, so they are offered again if asked again.
-const state = { asked: [], values: new Map(), changing: false, result: null, busy: false, loaded: false };
+// details: what the doctor writes on the outcome screen; kept in this page's memory only (never in history
+// state, storage or the address), and gone with "Start again" or the page.
+const state = {
+  asked: [],
+  values: new Map(),
+  details: new Map(),
+  changing: false,
+  result: null,
+  busy: false,
+  loaded: false,
+};
 const pageTitle = document.title;
 
-function show(screen, { focus = true, error = false } = {}) {
+// Each screen is an entry in the tab's history, holding the answers so far (never the doctor's details), so
+// that the browser's Back and Forward move between screens and a reload comes back to the same one.
+function remember(place, how) {
+  if (how === "none") return;
+  const entry = { checklist: true, place, asked: [...state.asked], values: Object.fromEntries(state.values) };
+  if (how === "replace") history.replaceState(entry, "");
+  else history.pushState(entry, "");
+}
+
+function show(screen, place, { focus = true, error = false, how = "push" } = {}) {
   document.title = error ? `Error: ${pageTitle}` : pageTitle;
   view.replaceChildren(screen);
+  remember(place, how);
   if (focus) (screen.querySelector(".cl-error-summary") || screen.querySelector(".cl-heading")).focus();
 }
 
@@ -30,13 +50,24 @@ function answersOf(ids) {
   return Object.fromEntries(ids.map((id) => [id, state.values.get(id)]));
 }
 
-async function evaluate(ids) {
-  const [outcome] = await python.evaluate([{ answers: answersOf(ids), timestamp: new Date().toISOString() }]);
+// The time as the doctor's clock shows it, with its offset from UTC, as the record keeps it.
+function localTimestamp(date = new Date()) {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? "-" : "+";
+  const pad = (number) => String(Math.floor(Math.abs(number))).padStart(2, "0");
+  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 19);
+  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+async function evaluate(ids, { timestamp = localTimestamp(), details = state.details } = {}) {
+  const [outcome] = await python.evaluate([
+    { answers: answersOf(ids), timestamp, details: Object.fromEntries(details) },
+  ]);
   if (outcome.error) throw new Error(outcome.error);
   return outcome;
 }
 
-function askQuestion(id, { error = null, focus = true } = {}) {
+function askQuestion(id, { error = null, focus = true, how = "push" } = {}) {
   const position = state.asked.indexOf(id);
   const before = position === -1 ? state.asked.length : position;
   const question = questions.get(id);
@@ -48,9 +79,10 @@ function askQuestion(id, { error = null, focus = true } = {}) {
       error,
       paragraphs: data.paragraphs,
       onContinue: (value) => answer(id, value),
-      onBack: state.changing ? showCheck : before > 0 ? () => askQuestion(state.asked[before - 1]) : null,
+      onBack: state.changing ? () => showCheck() : before > 0 ? () => askQuestion(state.asked[before - 1]) : null,
     }),
-    { focus, error: Boolean(error) },
+    { screen: "question", id },
+    { focus, error: Boolean(error), how: error ? "replace" : how },
   );
 }
 
@@ -64,6 +96,7 @@ async function answer(id, value) {
   const position = state.asked.indexOf(id);
   state.asked = [...state.asked.slice(0, position === -1 ? state.asked.length : position), id];
   state.values.set(id, value);
+  remember({ screen: "question", id }, "replace"); // Back to this question shows the answer given
   const waiting = setTimeout(() => {
     if (!state.loaded) status.textContent = "Still loading the checklist. The next question appears when it is ready.";
   }, 400);
@@ -89,17 +122,17 @@ async function replay() {
   return outcome;
 }
 
-function showResult(outcome) {
+function showResult(outcome, { how = "push" } = {}) {
   state.result = outcome;
   if (outcome.record.verdict) {
-    showCheck();
+    showCheck({ how });
   } else {
     state.changing = false;
-    askQuestion(outcome.record.next_question.id);
+    askQuestion(outcome.record.next_question.id, { how });
   }
 }
 
-function showCheck() {
+function showCheck({ how = "push" } = {}) {
   state.changing = false;
   show(
     checkView({
@@ -111,22 +144,30 @@ function showCheck() {
         state.changing = true;
         askQuestion(id);
       },
-      onContinue: showOutcome,
+      onContinue: () => showOutcome(),
       onBack: () => askQuestion(state.asked.at(-1)),
     }),
+    { screen: "check" },
+    { how },
   );
 }
 
-function showOutcome() {
-  const { record, markdown } = state.result;
+function showOutcome({ how = "push" } = {}) {
+  const { record, markdown, text } = state.result;
   const screen = outcomeView({
     record,
     markdown,
+    text,
     paragraphs: data.paragraphs,
-    onCopy: () => copy(markdown, screen),
-    onDownload: () => download(record),
+    details: data.details.map((detail) => ({ ...detail, value: state.details.get(detail.id) ?? "" })),
+    recordNote: data.recordNote,
+    onDetail: (id, value) => state.details.set(id, value),
+    onDetailDone: () => refreshRecord(screen).catch(failed),
+    onCopy: () => copy(screen),
+    onDownload: () => download(screen),
+    onPrint: () => print(screen),
     onStartAgain: startAgain,
-    onBack: showCheck,
+    onBack: () => showCheck(),
     whatIf: {
       choices: state.asked.flatMap((id) =>
         questions
@@ -137,7 +178,18 @@ function showOutcome() {
       onCompare: (questionId, value) => compare(questionId, value, screen),
     },
   });
-  show(screen);
+  show(screen, { screen: "outcome" }, { how });
+}
+
+// The record, with the doctor's details as they now stand, from Python: made again when a detail is done
+// with, and before the record is copied, downloaded or printed. One at a time, in order.
+let refreshed = Promise.resolve();
+function refreshRecord(screen) {
+  refreshed = refreshed.catch(() => {}).then(async () => {
+    state.result = await evaluate(state.asked, { timestamp: state.result.record.timestamp });
+    showRecord(screen, state.result);
+  });
+  return refreshed;
 }
 
 // "What if": the same answers with one changed, decided by Python, shown beside the outcome reached.
@@ -152,26 +204,35 @@ async function compare(questionId, value, screen) {
   });
 }
 
-async function copy(markdown, screen) {
+async function copy(screen) {
   const message = screen.querySelector(".cl-tool-status");
+  await refreshRecord(screen);
   try {
-    await navigator.clipboard.writeText(markdown);
-    message.textContent = "Copied the record as Markdown.";
+    await navigator.clipboard.writeText(state.result.text);
+    message.textContent = "Copied the record for clinical notes, as plain text.";
   } catch {
-    message.textContent = "Your browser did not allow copying. Open “Show the record as text” and copy it from there.";
+    message.textContent =
+      "Your browser did not allow copying. Open “Show the record for clinical notes” and copy it from there.";
   }
 }
 
-function download(record) {
+async function download(screen) {
+  await refreshRecord(screen);
+  const { record } = state.result;
   const url = URL.createObjectURL(new Blob([JSON.stringify(record, null, 2)], { type: "application/json" }));
-  const stamp = (record.timestamp || "").replace(/[:.]/g, "-");
+  const stamp = (record.timestamp || "").replace(/[:.+]/g, "-");
   const link = h("a", { href: url, download: `decision-record-${stamp}.json` });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+async function print(screen) {
+  await refreshRecord(screen);
+  window.print();
+}
+
 function startAgain() {
-  Object.assign(state, { asked: [], values: new Map(), changing: false, result: null });
+  Object.assign(state, { asked: [], values: new Map(), details: new Map(), changing: false, result: null });
   askQuestion(data.first);
 }
 
@@ -193,44 +254,73 @@ function failed(error) {
   );
 }
 
-// Closed quotations would not print: open them for printing, then put them back as they were.
-let closed = [];
-window.addEventListener("beforeprint", () => {
-  closed = [...view.querySelectorAll("details:not([open])")];
-  for (const details of closed) details.open = true;
-});
-window.addEventListener("afterprint", () => {
-  for (const details of closed) details.open = false;
-});
-
-// Answers in the address (a training card's "open this scenario in the checklist" link): Python checks them,
-// then the checklist goes as far as they take it, and the doctor can check and change each one.
-async function prefill(answers) {
-  const [checked] = await python.evaluate([{ answers }]);
-  if (checked.error) {
-    alert.replaceChildren(
-      h("p", {}, "The answers in this link could not be used, so the checklist starts from the beginning. ", checked.error),
-    );
+// Answers in the address (a training card's "open this scenario in the checklist" link). Python reads them
+// and says what it could not use, in the questions' own words: a link's values are never shown, so a made-up
+// link cannot put words into this page. The checklist goes as far as the answers take it, and the doctor can
+// check and change each one. Answers the doctor gave before Python was ready are never replaced.
+async function prefill(query) {
+  const [{ link }] = await python.evaluate([{ link: query }]);
+  if (state.asked.length > 0) {
+    status.textContent = "You had started answering, so the answers in the link were not used.";
     return;
   }
-  state.values = new Map(Object.entries(answers));
+  if (link.problems.length > 0) {
+    alert.replaceChildren(
+      h("p", {}, "Some of this link could not be used:"),
+      h(
+        "ul",
+        {},
+        link.problems.map((problem) => h("li", {}, problem)),
+      ),
+    );
+  }
+  state.values = new Map(Object.entries(link.answers));
   state.asked = [];
-  showResult(await replay());
-  status.textContent = "The answers from the link are filled in. Check them, and change any that do not fit.";
+  const outcome = await replay();
+  showResult(outcome, { how: "replace" });
+  const used = state.asked.map((id) => `“${questions.get(id).text}”`);
+  status.textContent = outcome.record.verdict
+    ? "The answers from the link are filled in. Check them, and change any that do not fit."
+    : used.length > 0
+      ? `The link answered ${used.join(", ")}. Answer the rest.`
+      : "The link did not answer any question. Start from the first.";
 }
+
+// The browser's Back and Forward, and a reload: the screen and answers of that entry of the tab's history.
+async function restore(entry, { focus = true } = {}) {
+  Object.assign(state, {
+    asked: entry.asked,
+    values: new Map(Object.entries(entry.values)),
+    changing: false,
+  });
+  if (entry.place.screen === "question") {
+    askQuestion(entry.place.id, { how: "none", focus });
+    return;
+  }
+  askQuestion(state.asked.at(-1), { how: "none", focus: false });
+  state.result = await evaluate(state.asked);
+  if (entry.place.screen === "outcome" && state.result.record.verdict) showOutcome({ how: "none" });
+  else showResult(state.result, { how: "none" });
+}
+
+window.addEventListener("popstate", (event) => {
+  if (event.state?.checklist) restore(event.state).catch(failed);
+});
 
 buildSearchIndexAfter(python.answered, siteRoot);
 
-const linked = [...new URLSearchParams(location.search)].filter(([id]) => questions.has(id));
+const linked = [...new URLSearchParams(location.search)].filter(([key]) => key === "v" || questions.has(key));
+const kept = history.state?.checklist ? history.state : null;
 
 app.replaceChildren(status, alert, view);
 app.hidden = false;
 printable.hidden = true;
-askQuestion(data.first, { focus: false });
+if (kept) restore(kept, { focus: false }).catch(failed);
+else askQuestion(data.first, { focus: false, how: "replace" });
 performance.mark("checklist-first-question");
-if (linked.length > 0) {
+if (!kept && linked.length > 0) {
   status.textContent = "Filling in the answers from the link when the checklist is ready.";
-  prefill(Object.fromEntries(linked)).catch(failed);
+  prefill(linked).catch(failed);
 }
 
 // The first Python result: the question Python asks first. Sent now, it is answered as soon as Python is ready.

@@ -25,12 +25,17 @@ function backButton(onBack) {
   return h("button", { type: "button", class: "cl-back", onclick: onBack }, "Back");
 }
 
+// A link to a paragraph of the guidance. It opens in a new tab, so the answers and notes on this page stay.
+function paragraphLink(href, ...text) {
+  return h("a", { href, target: "_blank" }, ...text, hidden(" (opens in a new tab)"));
+}
+
 // "From paragraphs 48 and 48a", each number linked to the paragraph in the guidance.
 export function citedParagraphs(ids, links, lead = "From") {
   const words = [];
   ids.forEach((id, index) => {
     if (index > 0) words.push(index === ids.length - 1 ? " and " : ", ");
-    words.push(h("a", { href: links[id] }, id));
+    words.push(paragraphLink(links[id], id));
   });
   return [`${lead} paragraph${ids.length > 1 ? "s" : ""} `, ...words];
 }
@@ -156,11 +161,8 @@ function action(item, paragraphs) {
 }
 
 function citation(item, paragraphs) {
-  const link = h(
-    "a",
-    { class: "cl-guidance-link", href: paragraphs[item.paragraph] },
-    `Paragraph ${item.paragraph} in the guidance`,
-  );
+  const link = paragraphLink(paragraphs[item.paragraph], `Paragraph ${item.paragraph} in the guidance`);
+  link.classList.add("cl-guidance-link");
   if (!item.quoted) {
     return h(
       "details",
@@ -271,7 +273,63 @@ export function showComparison(screen, record, changed, { question, option }) {
   );
 }
 
-export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, onStartAgain, onBack, whatIf }) {
+// The doctor's own details of the request, for the record: optional, in their words, kept in the page only.
+function detailsForm({ details, recordNote, onDetail, onDetailDone }) {
+  return h(
+    "form",
+    { class: "cl-details", novalidate: true, onsubmit: (event) => event.preventDefault() },
+    h(
+      "fieldset",
+      { class: "cl-fieldset" },
+      h("legend", { class: "cl-legend" }, h("h3", { class: "cl-details-title" }, "Your details of the request (optional)")),
+      h("p", { class: "cl-hint", id: "cl-details-note" }, recordNote),
+      details.map(({ id, label, hint, value }) => {
+        const field = `cl-detail-${id}`;
+        const textarea = h("textarea", {
+          class: "cl-textarea",
+          id: field,
+          name: id,
+          rows: "2",
+          maxlength: "2000",
+          "aria-describedby": `${field}-hint cl-details-note`,
+          oninput: (event) => onDetail(id, event.target.value),
+          onchange: onDetailDone,
+        });
+        textarea.value = value;
+        return h(
+          "div",
+          { class: "cl-form-group" },
+          h("label", { class: "cl-label", for: field }, label),
+          h("p", { class: "cl-hint", id: `${field}-hint` }, hint),
+          textarea,
+        );
+      }),
+    ),
+  );
+}
+
+// The record as Python last made it: for clinical notes on screen, in full for print.
+export function showRecord(screen, { text, markdown }) {
+  screen.querySelector(".cl-notes-text").textContent = text;
+  screen.querySelector(".cl-print-record").textContent = markdown;
+}
+
+export function outcomeView({
+  record,
+  markdown,
+  text,
+  paragraphs,
+  details,
+  recordNote,
+  onDetail,
+  onDetailDone,
+  onCopy,
+  onDownload,
+  onPrint,
+  onStartAgain,
+  onBack,
+  whatIf,
+}) {
   const { verdict } = record;
   return h(
     "div",
@@ -290,15 +348,8 @@ export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, 
       { class: "cl-actions" },
       record.actions.map((item) => action(item, paragraphs)),
     ),
-    h(
-      "p",
-      { class: "cl-why" },
-      h("strong", {}, "Why this outcome: "),
-      verdict.rule.when,
-      " ",
-      citedParagraphs(verdict.rule.paragraphs, paragraphs, "See"),
-      ".",
-    ),
+    h("p", { class: "cl-why" }, h("strong", {}, "Why this outcome: "), `${record.why.words}.`),
+    h("p", { class: "cl-basis" }, h("strong", {}, "Basis for sharing: "), `${record.basis.words}.`),
     h("h3", {}, "What the guidance says"),
     h("p", {}, "Open a paragraph to read it here, or follow its link to read it in the guidance."),
     record.citations.map((item) => citation(item, paragraphs)),
@@ -307,24 +358,30 @@ export function outcomeView({ record, markdown, paragraphs, onCopy, onDownload, 
     h(
       "p",
       {},
-      "The record lists your answers, the outcome, the steps and the paragraphs they rest on. ",
-      "It stays on this device unless you copy, download or print it.",
+      "The record lists your answers, the outcome and why, the steps and the paragraphs they rest on, and your ",
+      "details below. It stays on this device unless you copy, download or print it.",
     ),
+    detailsForm({ details, recordNote, onDetail, onDetailDone }),
     h(
       "div",
       { class: "cl-tools" },
-      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: onCopy }, "Copy as Markdown"),
-      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: onDownload }, "Download JSON"),
-      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: () => window.print() }, "Print"),
+      h("button", { type: "button", class: "cl-button", onclick: onCopy }, "Copy for clinical notes"),
+      h(
+        "button",
+        { type: "button", class: "cl-button cl-button--secondary", onclick: onDownload },
+        "Download the full record (JSON)",
+      ),
+      h("button", { type: "button", class: "cl-button cl-button--secondary", onclick: onPrint }, "Print the full record"),
     ),
     h("p", { class: "cl-tool-status", role: "status" }),
     h(
       "details",
       { class: "cl-record-text" },
-      h("summary", {}, "Show the record as text"),
+      h("summary", {}, "Show the record for clinical notes"),
       // Focusable, so a keyboard can scroll a long record.
-      h("pre", { tabindex: "0" }, markdown),
+      h("pre", { class: "cl-notes-text", tabindex: "0" }, text),
     ),
+    h("pre", { class: "cl-print-record" }, markdown),
     h("button", { type: "button", class: "cl-button cl-button--secondary cl-start-again", onclick: onStartAgain }, "Start again"),
   );
 }
