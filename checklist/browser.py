@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .links import read_link
+from .recheck import RecordError, recheck, what_if
 from .record import DetailError
 from .rules import AnswerError, evaluate
 
@@ -21,8 +22,10 @@ def evaluate_json(calls: str) -> str:
     A call is either an evaluation, ``{"answers": {...}, "timestamp": "...", "details": {...}}``,
     whose outcome is ``{"record": ..., "markdown": ..., "text": ...}`` (the record as data, in
     full for audit, and for clinical notes), or ``{"error": ...}`` naming the question or detail
-    that cannot be used; or a link's query, ``{"link": [[key, value], ...]}``, whose outcome is
-    ``{"link": {"answers": {...}, "problems": [...]}}``.
+    that cannot be used; a link's query, ``{"link": [[key, value], ...]}``, whose outcome is
+    ``{"link": {"answers": {...}, "problems": [...]}}``; a saved record to check on today's rules,
+    ``{"recheck": {...}}``, giving ``{"recheck": ...}`` or ``{"error": ...}``; or one answer changed,
+    ``{"what_if": {"answers": {...}, "question": ..., "value": ...}}``, giving ``{"what_if": ...}``.
     """
     return json.dumps([_outcome(call) for call in json.loads(calls)], ensure_ascii=False)
 
@@ -30,6 +33,14 @@ def evaluate_json(calls: str) -> str:
 def _outcome(call: dict[str, Any]) -> dict[str, Any]:
     if "link" in call:
         return {"link": read_link((str(key), str(value)) for key, value in call["link"]).to_dict()}
+    if "recheck" in call:
+        try:
+            return {"recheck": recheck(call["recheck"])}
+        except RecordError as error:
+            return {"error": str(error)}
+    if "what_if" in call:
+        change = call["what_if"]
+        return {"what_if": what_if(change["answers"], change["question"], change["value"])}
     try:
         result = evaluate(call["answers"], timestamp=call.get("timestamp"))
         details = call.get("details")

@@ -20,6 +20,18 @@ from checklist.questions import Checklist, Question
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"
+# Shown once the page's script runs: reading a file needs it.
+RECHECK_SECTION = (
+    '<section id="check-a-saved-record" class="cl-recheck" aria-labelledby="check-a-saved-record-title" hidden>'
+    '<h2 id="check-a-saved-record-title">Check a saved record</h2>'
+    "<p>Choose a decision record you downloaded from this checklist (a JSON file). It is read on this device "
+    "and never uploaded. Its answers are checked against today's rules, and any change to the outcome, the steps "
+    "or the paragraphs cited is shown.</p>"
+    '<p><label class="cl-label" for="cl-recheck-file">Saved decision record</label>'
+    '<input type="file" id="cl-recheck-file" class="cl-file" accept=".json,application/json"></p>'
+    '<div class="cl-recheck-result" role="status"></div>'
+    "</section>"
+)
 RECORD_NOTE = (
     "What you write here stays in this page until you copy, download or print the record: it is not stored or "
     "sent, and it is gone when you start again or close the page. When you add the record to the child's notes, "
@@ -92,6 +104,8 @@ def render_checklist_page(
             "</section>",
             "",
             f"Which answers lead to which outcome, and why: [how the checklist decides]({DECISION_PAGE}).",
+            "",
+            RECHECK_SECTION,
             "",
             f'<script type="application/json" id="checklist-data">{island}</script>',
             "",

@@ -7,8 +7,9 @@ most of the standard library is never imported by the checklist, and every byte
 left out is a byte a first visit does not download and a start does not read.
 
 ``exercise`` makes every call the checklist page can make: every combination of
-answers (each question unanswered or given any of its values), answers the rules
-refuse, and what the page's worker runs besides.
+answers (each question unanswered or given any of its values) with the doctor's
+details, answers and details the rules refuse, a link to read, a "what if", a saved
+record to check, and what the page's worker runs besides.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ def exercise() -> None:
     calls = [{"answers": answers, "timestamp": TIMESTAMP, "details": DETAILS} for answers in answer_sets]
     calls += [{"answers": answers, "timestamp": None} for answers in REFUSED]
     calls += [{"answers": {}, "details": {"no-such-detail": ""}}, {"link": LINK}]
+    calls += [{"what_if": {"answers": answer_sets[-1], "question": "request", "value": "court-order"}}]
+    saved = json.loads(evaluate_json(json.dumps(calls[len(answer_sets) - 1 : len(answer_sets)])))[0]["record"]
+    calls += [{"recheck": saved}, {"recheck": {**saved, "answers": [{"question": "request", "answer": "x"}]}}]
     evaluate_json(json.dumps(calls))
     random.seed()  # as the worker does after starting from a memory snapshot
 

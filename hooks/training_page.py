@@ -13,6 +13,7 @@ from page_markup import duty_tag, paragraph_links, words
 
 from checklist import Result, evaluate, load_checklist
 from checklist.links import link_query
+from checklist.recheck import what_if
 from checklist.scenarios import Scenario
 
 TRAINING_PAGE = "training/index.md"
@@ -128,11 +129,14 @@ def _what_if(answers: dict[str, str], result: Result) -> str:
         for option in question.options:
             if option.value == value:
                 continue
-            changed = evaluate({**answers, question_id: option.value})
+            change = what_if(answers, question_id, option.value)
+            outcome = change["verdict"]
+            cited = change["citations"]
             rows.append(
                 f"| {words(question.text)} **{words(option.label)}** "
-                f"| {_verdict_words(changed, compared_with=result)} "
-                f"| {_citation_change(result.citations, changed.citations)} |"
+                f"| {'Same' if outcome['same'] else '**Changes to:**'}{':' if outcome['same'] else ''} "
+                f"{words(outcome['after'])} "
+                f"| {_citation_change(cited)} |"
             )
     return "\n".join(
         [
@@ -145,25 +149,23 @@ def _what_if(answers: dict[str, str], result: Result) -> str:
     )
 
 
-def _verdict_words(result: Result, compared_with: Result | None = None) -> str:
+def _verdict_words(result: Result) -> str:
     checklist = load_checklist()
     if result.verdict is None:
         return f"Not decided yet: the checklist would next ask “{words(checklist.question(result.next_question).text)}”"
-    title = words(checklist.verdict(result.verdict).title)
-    if compared_with is None:
-        return title
-    return f"**Changes to:** {title}" if result.verdict != compared_with.verdict else f"Same: {title}"
+    return words(checklist.verdict(result.verdict).title)
 
 
-def _citation_change(before: tuple[str, ...], after: tuple[str, ...]) -> str:
-    added = [p for p in after if p not in before]
-    dropped = [p for p in before if p not in after]
+def _citation_change(cited: dict[str, list[str]]) -> str:
     change = "; ".join(
         part
-        for part in (f"adds {', '.join(added)}" if added else "", f"drops {', '.join(dropped)}" if dropped else "")
+        for part in (
+            f"adds {', '.join(cited['added'])}" if cited["added"] else "",
+            f"drops {', '.join(cited['dropped'])}" if cited["dropped"] else "",
+        )
         if part
     )
-    return f"{', '.join(after)} ({change})" if change else f"{', '.join(after)} (no change)"
+    return f"{', '.join(cited['after'])} ({change or 'no change'})"
 
 
 def _answer_sheet(outcomes: list[tuple[Scenario, Result]]) -> str:

@@ -2,6 +2,7 @@
 // Python (in a Web Worker) decides which question comes next and what the outcome is;
 // this module keeps the answers, shows what Python returns and moves the focus.
 
+import { checkSavedRecords } from "./recheck.mjs";
 import { buildSearchIndexAfter } from "./search_index.mjs";
 import { python, siteRoot } from "./start.mjs";
 import { checkView, h, outcomeView, questionView, showComparison, showRecord } from "./views.mjs";
@@ -192,13 +193,13 @@ function refreshRecord(screen) {
   return refreshed;
 }
 
-// "What if": the same answers with one changed, decided by Python, shown beside the outcome reached.
+// "What if": the same answers with one changed, compared by Python with the outcome reached.
 async function compare(questionId, value, screen) {
-  const [changed] = await python.evaluate([
-    { answers: { ...answersOf(state.asked), [questionId]: value }, timestamp: state.result.record.timestamp },
+  const [outcome] = await python.evaluate([
+    { what_if: { answers: answersOf(state.asked), question: questionId, value } },
   ]);
-  if (changed.error) throw new Error(changed.error);
-  showComparison(screen, state.result.record, changed.record, {
+  if (outcome.error) throw new Error(outcome.error);
+  showComparison(screen, outcome.what_if, {
     question: questions.get(questionId),
     option: questions.get(questionId).options.find((o) => o.value === value),
   });
@@ -308,6 +309,7 @@ window.addEventListener("popstate", (event) => {
 });
 
 buildSearchIndexAfter(python.answered, siteRoot);
+checkSavedRecords(python);
 
 const linked = [...new URLSearchParams(location.search)].filter(([key]) => key === "v" || questions.has(key));
 const kept = history.state?.checklist ? history.state : null;

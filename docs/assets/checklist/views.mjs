@@ -228,27 +228,19 @@ function whatIfForm({ choices, onCompare }) {
   ];
 }
 
-function outcomeWords(record) {
-  return record.verdict ? record.verdict.title : `Not decided yet: the checklist would next ask “${record.next_question.text}”`;
-}
-
-function citedWords(record, other) {
-  const cited = record.citations.map((item) => item.paragraph);
-  const before = other.citations.map((item) => item.paragraph);
-  const added = cited.filter((id) => !before.includes(id));
-  const dropped = before.filter((id) => !cited.includes(id));
+function citedWords({ after, added, dropped }) {
   const change = [added.length && `adds ${added.join(", ")}`, dropped.length && `drops ${dropped.join(", ")}`]
     .filter(Boolean)
     .join("; ");
-  return `${cited.join(", ")}${change ? ` (${change})` : ""}`;
+  return `${after.join(", ")}${change ? ` (${change})` : ""}`;
 }
 
-export function showComparison(screen, record, changed, { question, option }) {
-  const same = changed.verdict && changed.verdict.id === record.verdict.id;
+// Python's comparison of the outcome reached with the outcome if one answer changed.
+export function showComparison(screen, { verdict, citations }, { question, option }) {
   screen.querySelector(".cl-comparison").replaceChildren(
     h(
       "table",
-      { class: "cl-comparison-table", "data-changed-verdict": changed.verdict ? changed.verdict.id : "" },
+      { class: "cl-comparison-table", "data-changed-verdict": verdict.after_id ?? "" },
       h("caption", {}, `If “${question.text}” were answered “${option.label}”`),
       h("thead", {}, h("tr", {}, h("td", {}), h("th", { scope: "col" }, "Your answers"), h("th", { scope: "col" }, "With this change"))),
       h(
@@ -258,15 +250,15 @@ export function showComparison(screen, record, changed, { question, option }) {
           "tr",
           {},
           h("th", { scope: "row" }, "Outcome"),
-          h("td", {}, outcomeWords(record)),
-          h("td", {}, same ? `Same: ${outcomeWords(changed)}` : `Changes to: ${outcomeWords(changed)}`),
+          h("td", {}, verdict.before),
+          h("td", {}, `${verdict.same ? "Same" : "Changes to"}: ${verdict.after}`),
         ),
         h(
           "tr",
           {},
           h("th", { scope: "row" }, "Paragraphs cited"),
-          h("td", {}, record.citations.map((item) => item.paragraph).join(", ")),
-          h("td", {}, citedWords(changed, record)),
+          h("td", {}, citations.before.join(", ")),
+          h("td", {}, citedWords(citations)),
         ),
       ),
     ),
