@@ -7,6 +7,7 @@ A malformed data file raises here and fails the build with the loader's message.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
 from decision_page import DECISION_PAGE, render_decision_page
 from guidance_html import GUIDANCE_PAGE
 from guidance_page import render_guidance_page
+from guidance_search import IndexChanged, with_paragraph_entries
 from hazard_page import HAZARD_PAGE, render_hazard_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,6 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "title": document.title,
         "publisher": document.publisher,
         "year": document.year,
+        "paragraphs": document.paragraphs,
         "note": document.edition_note,
         "current_url": document.current_guidance_url,
     }
@@ -78,6 +81,24 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return with_waiting_search_worker(output)
     except ThemeChanged as error:
         raise PluginError(str(error)) from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give each guidance paragraph an entry of its own in the theme's search index (see guidance_search).
+
+    Runs after the theme's search has written the index, and before offline.py (after this file in mkdocs.yml)
+    lists the built files.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return  # no search in this build
+    try:
+        index = with_paragraph_entries(
+            json.loads(path.read_text(encoding="utf-8")), load_guidance(), _url(config, GUIDANCE_PAGE)
+        )
+    except IndexChanged as error:
+        raise PluginError(str(error)) from None
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
 
 def _checklist_page(files: Files, config: MkDocsConfig) -> str:

@@ -184,7 +184,7 @@ def test_the_guidance_and_its_search_work_offline(browser: Browser, site_url: st
     # A page that is not part of the site gets the site's own "not found" page, not the browser's error.
     response = page.goto(f"{site_url}/no-such-page/")
     assert response is not None and response.from_service_worker
-    expect(page.locator("h1")).to_have_text("404 - Not found")
+    expect(page.locator("h1")).to_have_text("Page not found")
     context.close()
 
 
