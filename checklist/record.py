@@ -38,9 +38,14 @@ class DetailError(ValueError):
 
 @dataclass(frozen=True)
 class Result:
-    """What the checklist concluded from the answers so far, and how."""
+    """What the checklist concluded from the answers so far, and how.
+
+    ``asked`` are the questions the flow asked, in order, each answered: the answers given
+    that it needed on its way, so a page holding more answers learns its path in one call.
+    """
 
     answers: dict[str, str]
+    asked: tuple[str, ...]
     verdict: str | None
     next_question: str | None
     actions: tuple[Action, ...]
@@ -113,6 +118,7 @@ def _record(result: Result, details: list[dict[str, str]]) -> dict[str, Any]:
         "rules_version": result.rules_version,
         "timestamp": result.timestamp,
         "answers": [_answer(question_id, value, result) for question_id, value in result.answers.items()],
+        "asked": list(result.asked),
         "verdict": verdict,
         "why": _why(result),
         "basis": _basis(result),

@@ -414,11 +414,11 @@ def evaluate(answers: Mapping[str, str], *, timestamp: str | None = None) -> Res
     while True:
         checks, decided = _decide(known)
         if decided is not None:
-            return _result(given, checks, decided, None, _steps(decided, known), timestamp)
+            return _result(given, tuple(known), checks, decided, None, _steps(decided, known), timestamp)
         next_question = next(question for question in order if question not in known)
         if next_question not in given:
             # Until the outcome is known, the one step that applies to every request for child protection.
-            return _result(given, checks, None, next_question, {ACT_QUICKLY: ()}, timestamp)
+            return _result(given, tuple(known), checks, None, next_question, {ACT_QUICKLY: ()}, timestamp)
         known[next_question] = given[next_question]
 
 
@@ -450,6 +450,7 @@ def _steps(decided: Rule, known: Mapping[str, str]) -> dict[str, tuple[str, ...]
 
 def _result(
     given: dict[str, str],
+    asked: tuple[str, ...],
     checks: tuple[Check, ...],
     decided: Rule | None,
     next_question: str | None,
@@ -462,6 +463,7 @@ def _result(
     grounds = [question for question, value in decided.grounds if given.get(question) == value] if decided else []
     return Result(
         answers=given,
+        asked=asked,
         verdict=decided.verdict if decided else None,
         next_question=next_question,
         actions=actions,

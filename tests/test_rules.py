@@ -484,3 +484,15 @@ def test_answer_error_carries_the_question_and_allowed_values() -> None:
 def test_a_time_stamp_that_is_not_text_is_rejected() -> None:
     with pytest.raises(AnswerError, match="timestamp must be text"):
         evaluate({}, timestamp=1700000000)  # type: ignore[arg-type]
+
+
+@given(answer_sets)
+def test_the_questions_asked_are_the_flows_path_and_its_answers_alone_give_the_same_outcome(
+    answers: dict[str, str],
+) -> None:
+    result = evaluate(answers)
+    order = [q.id for q in QUESTIONS]
+    assert list(result.asked) == order[: len(result.asked)], "asked in order, none skipped"
+    assert set(result.asked) <= set(answers) and result.next_question not in result.asked
+    alone = evaluate({q: answers[q] for q in result.asked})
+    assert (alone.verdict, alone.next_question, alone.actions) == (result.verdict, result.next_question, result.actions)

@@ -112,15 +112,13 @@ async function answer(id, value) {
   }
 }
 
-// Ask Python again and again, adding each answer already given that it asks for next, until it asks for one
-// that has not been given or reaches an outcome.
+// Python walks the flow over every answer given, and says which questions it asked on the way; the record is
+// then made of those answers alone.
 async function replay() {
-  let outcome = await evaluate(state.asked);
-  while (outcome.record.next_question && state.values.has(outcome.record.next_question.id)) {
-    state.asked.push(outcome.record.next_question.id);
-    outcome = await evaluate(state.asked);
-  }
-  return outcome;
+  const [walked] = await python.evaluate([{ answers: Object.fromEntries(state.values) }]);
+  if (walked.error) throw new Error(walked.error);
+  state.asked = walked.record.asked;
+  return evaluate(state.asked);
 }
 
 function showResult(outcome, { how = "push" } = {}) {
