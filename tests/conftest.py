@@ -98,3 +98,34 @@ def browser(devtools_port: int) -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=arguments)
         yield chromium
         chromium.close()
+
+
+# Tiers. A test that drives a browser is "browser"; one that needs the real site build, and no browser, is
+# "site"; every other test is "unit", the fast tier for everyday work: `pytest -m unit`.
+BROWSER_FIXTURES = {"browser", "page", "site_url", "devtools_port"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "unit: fast tests of the package and its data; no site build, no browser")
+    config.addinivalue_line("markers", "site: tests of the real site build; no browser")
+    config.addinivalue_line("markers", "browser: tests in a real browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif "built_site" in fixtures or _builds_the_site(item):
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+def _builds_the_site(item: pytest.Item) -> bool:
+    """Tests that run a build of their own (a copy of the project, or the runtime's tools in Node.js)."""
+    return item.module is not None and item.module.__name__.rsplit(".", 1)[-1] in SITE_MODULES
+
+
+# Modules whose tests build the site or the runtime themselves, without the shared fixture.
+SITE_MODULES = {"test_bytecode", "test_site_build", "test_offline"}
