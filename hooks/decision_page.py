@@ -8,14 +8,14 @@ to paragraphs are Markdown links, so the site generator resolves and checks them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from guidance_html import GUIDANCE_PAGE
 from page_markup import duty_tag, paragraph_link, paragraph_links, words
 
-from checklist import Result, evaluate, load_checklist, load_guidance, plain_text
+from checklist import load_checklist, load_guidance, plain_text
+from checklist.flow import Edge, Path, edges, paths
 from checklist.questions import Question
 from checklist.rules import RULES, Rule
 
@@ -24,7 +24,7 @@ DECISION_PAGE = "how-the-checklist-decides.md"
 
 def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
     """Markdown source of the page; ``guidance_page`` is the guidance page's path relative to this one."""
-    paths = _paths({})
+    every_path = paths()
     return "\n".join(
         [
             "# How the checklist decides",
@@ -52,7 +52,7 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
             *(_rule_section(number, rule, guidance_page) for number, rule in enumerate(RULES, start=1)),
             "## Flow diagram",
             "",
-            _flow_figure(paths),
+            _flow_figure(every_path),
             "",
             "## Every path through the checklist",
             "",
@@ -61,7 +61,7 @@ def render_decision_page(guidance_page: str = GUIDANCE_PAGE) -> str:
                 "each answer fed and the paragraphs those rules encode, and the outcome."
             ),
             "",
-            _paths_table(paths),
+            _paths_table(every_path),
             "",
         ]
     )
@@ -140,29 +140,13 @@ def _rule_section(number: int, rule: Rule, guidance_page: str) -> str:
     return "\n".join(lines)
 
 
-# The flow: every path the checklist can take, found by asking evaluate for the next question.
+# Every path through the checklist, from the flow model (checklist.flow), as a table.
 
 
-@dataclass(frozen=True)
-class _Path:
-    """One way through the checklist: the answers in the order asked, and the outcome."""
-
-    answers: dict[str, str]
-    result: Result
-
-
-def _paths(answers: dict[str, str]) -> list[_Path]:
-    result = evaluate(answers)
-    if result.next_question is None:
-        return [_Path(answers, result)]
-    question = load_checklist().question(result.next_question)
-    return [path for value in question.values for path in _paths({**answers, question.id: value})]
-
-
-def _paths_table(paths: list[_Path]) -> str:
+def _paths_table(every_path: list[Path]) -> str:
     checklist = load_checklist()
     rows = []
-    for number, path in enumerate(paths, start=1):
+    for number, path in enumerate(every_path, start=1):
         record = path.result.to_dict()
         answers = "<br>".join(_answer_why(answer) for answer in record["answers"])
         rule = record["verdict"]["rule"]
@@ -189,54 +173,22 @@ def _answer_why(answer: dict[str, Any]) -> str:
     return f"{words(answer['text'])} <strong>{words(answer['label'])}</strong>: {words(fed)}{chose}"
 
 
-@dataclass(frozen=True)
-class _Edge:
-    """Answers to ``source`` that lead to ``target`` (a question id or a verdict id)."""
-
-    source: str
-    target: str
-    label: tuple[str, ...]
-
-
-def _edges(paths: list[_Path]) -> list[_Edge]:
-    """The flow as a graph: for each question, which answers lead where, with conditions where needed."""
-    leads: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
-    for path in paths:
-        steps = list(path.answers.items())
-        for index, (question, value) in enumerate(steps):
-            target = steps[index + 1][0] if index + 1 < len(steps) else path.result.verdict
-            leads.setdefault((question, value), {}).setdefault(target, []).append(path.answers)
-    labels: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for (question, value), targets in leads.items():
-        for target, qualifier in _qualifiers(targets).items():
-            labels.setdefault((question, target), []).append((value, qualifier))
-    edges = []
-    for (question, target), parts in labels.items():
-        unconditional = not any(qualifier for _, qualifier in parts)
-        if unconditional and len(parts) == len(_question(question).options):
-            edges.append(_Edge(question, target, ("any answer",)))
+def _edge_label(edge: Edge) -> tuple[str, ...]:
+    """The answers an edge stands for, as words beside its line: "any answer", "yes, otherwise"…"""
+    labels = []
+    for branch in edge.branches:
+        if branch.value is None:
+            labels.append("any answer")
+            continue
+        condition = branch.condition
+        if condition is None:
+            qualifier = ""
+        elif condition.question is None:
+            qualifier = ", otherwise"
         else:
-            values = _question(question).values
-            parts.sort(key=lambda part: values.index(part[0]))
-            edges.append(_Edge(question, target, tuple(_label(value) + qualifier for value, qualifier in parts)))
-    return edges
-
-
-def _qualifiers(targets: dict[str, list[dict[str, str]]]) -> dict[str, str]:
-    """When one answer leads to different places, name the earlier answer that decides which."""
-    if len(targets) == 1:
-        return dict.fromkeys(targets, "")
-    for question in load_checklist().questions:
-        values = {target: {answers.get(question.id) for answers in paths} for target, paths in targets.items()}
-        if len({frozenset(v) for v in values.values()}) == len(targets):
-            widest = max(values, key=lambda target: len(values[target]))
-            return {
-                target: ", otherwise"
-                if target == widest
-                else f", if {_label(question.id)}: {' or '.join(_label(v) for v in question.values if v in seen)}"
-                for target, seen in values.items()
-            }
-    raise LookupError(f"no earlier answer separates the outcomes {sorted(targets)}")
+            qualifier = f", if {_label(condition.question)}: {' or '.join(_label(v) for v in condition.values)}"
+        labels.append(_label(branch.value) + qualifier)
+    return tuple(labels)
 
 
 def _question(question_id: str) -> Question:
@@ -251,31 +203,31 @@ _LINE, _LABEL_AT = 15, 0.55
 _CHAR_WIDTH = 6.8
 
 
-def _flow_figure(paths: list[_Path]) -> str:
+def _flow_figure(every_path: list[Path]) -> str:
     return (
         '<figure class="decision-flow">'
-        + _svg(_edges(paths))
+        + _svg(edges(every_path))
         + "<figcaption>"
         + words("Flow diagram: questions on the left, outcomes on the right. The same flow as a list:")
         + "</figcaption>"
         + "<details><summary>"
         + words("Text version of the flow diagram")
         + "</summary>"
-        + _tree(paths)
+        + _tree(every_path)
         + "</details></figure>"
     )
 
 
-def _tree(paths: list[_Path], depth: int = 0) -> str:
+def _tree(every_path: list[Path], depth: int = 0) -> str:
     """The flow as nested lists: each question, each answer, and where it leads."""
-    first = paths[0]
+    first = every_path[0]
     if len(first.answers) == depth:
         return f"<strong>Outcome: {words(load_checklist().verdict(first.result.verdict).title)}</strong>"
     question = _question(list(first.answers)[depth])
     items = "".join(
         f"<li>{words(option.label)} → {_tree(branch, depth + 1)}</li>"
         for option in question.options
-        if (branch := [path for path in paths if path.answers[question.id] == option.value])
+        if (branch := [path for path in every_path if path.answers[question.id] == option.value])
     )
     return f"{words(question.text)}<ul>{items}</ul>"
 
@@ -299,13 +251,13 @@ def _text(x: float, y: float, lines: list[str], *, anchor: str = "middle", bold:
     return f'<text text-anchor="{anchor}" dominant-baseline="middle"{weight}>{spans}</text>'
 
 
-def _svg(edges: list[_Edge]) -> str:
+def _svg(graph: list[Edge]) -> str:
     checklist = load_checklist()
     order = [question.id for question in checklist.questions]
     questions = {q: (_QUESTION_X, _TOP + i * _ROW) for i, q in enumerate(order)}
     # Each outcome sits level with the first question that leads to it, pushed down to avoid overlaps.
     level: dict[str, int] = {}
-    for edge in edges:
+    for edge in graph:
         if edge.target not in questions:
             level[edge.target] = min(level.get(edge.target, len(order)), order.index(edge.source))
     verdict_order = [v.id for v in checklist.verdicts]
@@ -326,7 +278,7 @@ def _svg(edges: list[_Edge]) -> str:
         '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>',
     ]
-    for edge in edges:
+    for edge in graph:
         parts.append(_edge_svg(edge, questions, verdicts))
     for question_id, (x, y) in questions.items():
         parts.append(
@@ -349,19 +301,20 @@ def _svg(edges: list[_Edge]) -> str:
     return "".join(parts)
 
 
-def _edge_svg(edge: _Edge, questions: dict[str, tuple[int, int]], verdicts: dict[str, tuple[int, int]]) -> str:
+def _edge_svg(edge: Edge, questions: dict[str, tuple[int, int]], verdicts: dict[str, tuple[int, int]]) -> str:
     """A line with an arrow head, and the answers that follow it written beside it."""
     sx, sy = questions[edge.source]
     if edge.target in questions:
         tx, ty = questions[edge.target]
         x1 = x2 = sx + _BOX_WIDTH / 2
         y1, y2 = sy + _QUESTION_HEIGHT, ty
-        label = _text(x1 + 8, (y1 + y2) / 2, [line for part in edge.label for line in _wrap(part, 26)], anchor="start")
+        lines = [line for part in _edge_label(edge) for line in _wrap(part, 26)]
+        label = _text(x1 + 8, (y1 + y2) / 2, lines, anchor="start")
     else:
         tx, ty = verdicts[edge.target]
         x1, y1 = sx + _BOX_WIDTH, sy + _QUESTION_HEIGHT / 2
         x2, y2 = tx, ty + _VERDICT_HEIGHT / 2
-        lines = [line for part in edge.label for line in _wrap(part, 28)]
+        lines = [line for part in _edge_label(edge) for line in _wrap(part, 28)]
         cx, cy = x1 + (x2 - x1) * _LABEL_AT, y1 + (y2 - y1) * _LABEL_AT
         box_width, box_height = max(map(len, lines)) * _CHAR_WIDTH + 8, len(lines) * _LINE + 4
         label = (

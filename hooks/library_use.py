@@ -14,7 +14,6 @@ record to check, and what the page's worker runs besides.
 
 from __future__ import annotations
 
-import itertools
 import json
 import random
 import sys
@@ -27,13 +26,10 @@ REFUSED = ({"request": "no-such-option"}, {"no-such-question": "yes"})
 
 
 def exercise() -> None:
-    from checklist import QUESTIONS
     from checklist.browser import evaluate_json
+    from checklist.flow import answer_sets as every_answer_set
 
-    answer_sets = [
-        {question.id: value for question, value in zip(QUESTIONS, values, strict=True) if value is not None}
-        for values in itertools.product(*((None, *question.values) for question in QUESTIONS))
-    ]
+    answer_sets = list(every_answer_set())
     calls = [{"answers": answers, "timestamp": TIMESTAMP, "details": DETAILS} for answers in answer_sets]
     calls += [{"answers": answers, "timestamp": None} for answers in REFUSED]
     calls += [{"answers": {}, "details": {"no-such-detail": ""}}, {"link": LINK}]

@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from checklist import QUESTIONS, Result, evaluate, load_checklist
+from checklist import Result, flow, load_checklist
 
 # Pyodide boots in a few seconds; allow for a busy machine.
 PYTHON_TIMEOUT_MS = 60_000
 READY = "The checklist is ready."
 
 
-def every_answer_set() -> Iterator[dict[str, str]]:
-    """Every combination of answers: each question unanswered or given any of its values."""
-    for values in itertools.product(*((None, *question.values) for question in QUESTIONS)):
-        yield {q.id: value for q, value in zip(QUESTIONS, values, strict=True) if value is not None}
-
-
 def walk(answers: dict[str, str]) -> tuple[list[tuple[str, str]], Result]:
     """The questions the checklist asks, in order, when these are the answers, and where it ends."""
-    asked: dict[str, str] = {}
-    while (result := evaluate(asked)).verdict is None:
-        asked[result.next_question] = answers[result.next_question]
-    return list(asked.items()), result
+    path = flow.walk(answers)
+    return list(path.answers.items()), path.result
 
 
 def route_to_each_verdict() -> dict[str, list[tuple[str, str]]]:
     """For every verdict the shortest route of answers that reaches it, computed by CPython."""
     routes: dict[str, list[tuple[str, str]]] = {}
-    for answers in every_answer_set():
-        if len(answers) == len(QUESTIONS):
-            route, result = walk(answers)
-            if result.verdict not in routes or len(route) < len(routes[result.verdict]):
-                routes[result.verdict] = route
+    for path in flow.paths():
+        route = list(path.answers.items())
+        if path.result.verdict not in routes or len(route) < len(routes[path.result.verdict]):
+            routes[path.result.verdict] = route
     assert sorted(routes) == sorted(verdict.id for verdict in load_checklist().verdicts)
     return routes
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import tomllib
@@ -12,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checklist import QUESTIONS, __version__, evaluate, load_guidance, paragraph_text
+from checklist import QUESTIONS, __version__, evaluate, flow, load_guidance, paragraph_text
 from checklist.record import DetailError
 from checklist.rules import decision_table_version
 
@@ -166,10 +165,7 @@ def test_evaluate_is_deterministic() -> None:
 
 # The record for clinical notes: plain text that pastes cleanly into EMIS, SystmOne or Vision.
 
-FULL_ANSWER_SETS = [
-    dict(zip([q.id for q in QUESTIONS], values, strict=True))
-    for values in itertools.product(*[q.values for q in QUESTIONS])
-]
+FULL_ANSWER_SETS = list(flow.answer_sets(partial=False))
 MARKDOWN_SYMBOLS = re.compile(r"^\s*(#|>|\*|\d+\.\s)|\*\*|__|`|\[.*\]\(")
 
 

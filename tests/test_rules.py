@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checklist import QUESTIONS, AnswerError, evaluate, load_checklist, load_guidance
+from checklist import QUESTIONS, AnswerError, evaluate, flow, load_checklist, load_guidance
 from checklist.rules import RULES
 
-UNANSWERED = None
-ANSWER_SETS = [
-    {q.id: v for q, v in zip(QUESTIONS, values, strict=True) if v is not UNANSWERED}
-    for values in itertools.product(*[(*q.values, UNANSWERED) for q in QUESTIONS])
-]
-FULL_ANSWER_SETS = [
-    dict(zip([q.id for q in QUESTIONS], values, strict=True))
-    for values in itertools.product(*[q.values for q in QUESTIONS])
-]
+ANSWER_SETS = list(flow.answer_sets())
+FULL_ANSWER_SETS = list(flow.answer_sets(partial=False))
 answer_sets = st.fixed_dictionaries({}, optional={q.id: st.sampled_from(q.values) for q in QUESTIONS})
 
 
@@ -343,7 +334,7 @@ def test_every_full_set_of_answers_follows_the_decision_table() -> None:
 def test_every_partial_set_of_answers_follows_the_decision_table_or_asks_the_first_question_it_needs() -> None:
     for answers in ANSWER_SETS:
         result = evaluate(answers)
-        completions = [{**answers, **rest} for rest in _completions(answers)]
+        completions = _completions(answers)
         verdicts = {expected_verdict(full) for full in completions}
         if result.verdict is not None:
             assert verdicts == {result.verdict}, answers
@@ -352,11 +343,7 @@ def test_every_partial_set_of_answers_follows_the_decision_table_or_asks_the_fir
 
 
 def _completions(answers: dict[str, str]) -> list[dict[str, str]]:
-    missing = [q for q in QUESTIONS if q.id not in answers]
-    return [
-        dict(zip([q.id for q in missing], values, strict=True))
-        for values in itertools.product(*[q.values for q in missing])
-    ]
+    return [full for full in FULL_ANSWER_SETS if answers.items() <= full.items()]
 
 
 def _asks_before_deciding(answers: dict[str, str], next_question: str | None) -> bool:
@@ -386,15 +373,11 @@ def expected_verdict(a: dict[str, str]) -> str:
 
 
 def test_every_prefix_the_flow_produces_is_asked_or_decided() -> None:
-    def walk(answers: dict[str, str]) -> int:
-        result = evaluate(answers)
-        if result.next_question is None:
-            assert result.verdict == expected_verdict({**answers, **_completions(answers)[0]}), answers
-            return 1
-        question = next(q for q in QUESTIONS if q.id == result.next_question)
-        return sum(walk({**answers, question.id: value}) for value in question.values)
-
-    assert walk({}) == 35
+    every_path = flow.paths()
+    assert len(every_path) == 35
+    for path in every_path:
+        assert path.result.verdict == expected_verdict(_completions(path.answers)[0]), path.answers
+        assert flow.walk(_completions(path.answers)[0]) == path
 
 
 # Properties.
@@ -496,3 +479,9 @@ def test_the_questions_asked_are_the_flows_path_and_its_answers_alone_give_the_s
     assert set(result.asked) <= set(answers) and result.next_question not in result.asked
     alone = evaluate({q: answers[q] for q in result.asked})
     assert (alone.verdict, alone.next_question, alone.actions) == (result.verdict, result.next_question, result.actions)
+
+
+def test_the_flow_model_enumerates_every_answer_set_once() -> None:
+    assert len(ANSWER_SETS) == len({tuple(sorted(a.items())) for a in ANSWER_SETS}) == 7 * 3 * 3 * 5 * 4
+    assert len(FULL_ANSWER_SETS) == 6 * 2 * 2 * 4 * 3
+    assert all(list(a) == [q.id for q in QUESTIONS if q.id in a] for a in ANSWER_SETS), "in question order"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
 from functools import cache
 from html import unescape
 from pathlib import Path
 
-from checklist import QUESTIONS, Result, evaluate, load_checklist, load_guidance, plain_text
+from checklist import Result, evaluate, flow, load_checklist, load_guidance, plain_text
 from checklist.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,10 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from decision_page import render_decision_page  # noqa: E402
 
-FULL_ANSWER_SETS = [
-    dict(zip([q.id for q in QUESTIONS], values, strict=True))
-    for values in itertools.product(*[q.values for q in QUESTIONS])
-]
+FULL_ANSWER_SETS = list(flow.answer_sets(partial=False))
 ROW = re.compile(r'<tr data-answers="([^"]*)" data-verdict="([^"]*)">')
 
 
