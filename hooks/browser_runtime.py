@@ -46,8 +46,10 @@ _COMPILER = Path(__file__).with_name("compile_bytecode.mjs")
 _COMPILER_PYTHON = Path(__file__).with_name("pyc_archive.py")
 _TRACER = Path(__file__).with_name("used_modules.mjs")
 _TRACER_PYTHON = Path(__file__).with_name("library_use.py")
-# The package the checklist page runs: all its data files are shipped, whether or not the exercise read them.
+# The package the checklist page runs: its data files are shipped, whether or not the exercise read them, but
+# for those it holds for the site's build only (training cards, the hazard log), never read in the browser.
 PACKAGE = "checklist"
+BUILD_TIME_DATA = frozenset({f"{PACKAGE}/data/scenarios.toml", f"{PACKAGE}/data/hazards.toml"})
 # Bytecode optimization levels (CPython's -O). The standard library is shipped without docstrings and
 # assertions, as `python -OO` runs it: nothing the checklist does reads them, and they are a seventh of its
 # bytes. The package keeps its code exactly as written and tested.
@@ -182,7 +184,8 @@ def with_package(stdlib: bytes, wheel: bytes) -> bytes:
 
 
 def only_used(library: bytes, used: list[str]) -> bytes:
-    """The zip ``library`` with only the ``used`` entries, the package's data files, and the folders that hold them.
+    """The zip ``library`` with only the ``used`` entries, the package's data files the checklist reads, and the
+    folders that hold them.
 
     Entries keep their order, names, dates and contents, so the result depends only on the two inputs.
     """
@@ -191,7 +194,11 @@ def only_used(library: bytes, used: list[str]) -> bytes:
         missing = sorted(set(used) - names)
         if missing:
             raise RuntimeUnavailable(f"Python used modules that are not in its library: {', '.join(missing)}")
-        data = {name for name in names if name.startswith(f"{PACKAGE}/") and not name.endswith((".pyc", "/"))}
+        data = {
+            name
+            for name in names
+            if name.startswith(f"{PACKAGE}/") and not name.endswith((".pyc", "/")) and name not in BUILD_TIME_DATA
+        }
         files = set(used) | data
         kept = files | {folder for name in files for folder in _folders(name)}
         trimmed = io.BytesIO()

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from browser_runtime import (
+    BUILD_TIME_DATA,
     PACKAGE_OPTIMIZATION,
     PYODIDE_PACKAGE,
     STDLIB,
@@ -129,7 +130,9 @@ def test_the_shipped_library_is_what_the_checklist_uses_of_the_standard_library_
         assert b"The decision table: paragraphs" in shipped.read("checklist/rules.pyc")
     assert set(names) <= sources | package and len(names) == len(set(names))
     data = {name for name in package if not name.endswith((".pyc", "/"))}
-    assert data and data <= set(names)
+    assert data and data - BUILD_TIME_DATA <= set(names)
+    assert {"checklist/data/questions.toml", "checklist/data/guidance.toml"} <= set(names)
+    assert not {"checklist/data/scenarios.toml", "checklist/data/hazards.toml"} & set(names), "for the build only"
     # What Pyodide starts with and the page's entry point are in; what neither imports is not.
     assert {"encodings/__init__.pyc", "pyodide/__init__.pyc", "checklist/browser.pyc"} <= set(names)
     assert not {"unittest/__init__.pyc", "tkinter/__init__.pyc", "checklist/__main__.pyc"} & set(names)
