@@ -83,12 +83,14 @@ def test_what_if_shows_pythons_outcome_for_each_change_beside_the_one_reached(pa
     checklist = load_checklist()
     page.goto(f"{site_url}/checklist/?" + "&".join(f"{q}={v}" for q, v in route))
     page.get_by_role("button", name="See the outcome").click(timeout=PYTHON_TIMEOUT_MS)
-    choices = page.locator("#cl-what-if-choice option")
     changes = [(q, o) for q, v in route for o in checklist.question(q).options if o.value != v]
-    expect(choices).to_have_text([f"{question_text(q)} {o.label}" for q, o in changes])
-    for index, (question_id, option) in enumerate(changes):
+    groups = page.locator(".cl-what-if fieldset")
+    expect(groups.locator("legend")).to_have_text([question_text(q) for q, _ in route])
+    expect(page.locator(".cl-what-if .cl-radio-label")).to_have_text([o.label for _, o in changes])
+    for question_id, option in changes:
         changed = evaluate({**dict(route), question_id: option.value})
-        page.select_option("#cl-what-if-choice", index=index)
+        group = groups.filter(has=page.locator("legend", has_text=question_text(question_id)))
+        group.get_by_label(option.label, exact=True).check()
         page.get_by_role("button", name="Compare").click()
         table = page.locator(".cl-comparison-table")
         expect(table.locator("caption")).to_contain_text(option.label)

@@ -199,25 +199,41 @@ function citation(item, paragraphs) {
   );
 }
 
-// "What if one answer were different?": pick one change; Python's outcome for it appears beside this one.
+// "What if one answer were different?": pick one change; Python's outcome for it appears beside this one. The
+// changes are radio buttons under each question, so every choice is read whole, however narrow the screen.
 function whatIfForm({ choices, onCompare }) {
-  const select = h(
-    "select",
-    { id: "cl-what-if-choice", name: "change", class: "cl-select" },
-    choices.map(({ question, option }, index) =>
-      h("option", { value: String(index) }, `${question.text} ${option.label}`),
-    ),
-  );
+  const byQuestion = new Map();
+  choices.forEach((choice, index) => {
+    const group = byQuestion.get(choice.question.id) ?? { question: choice.question, options: [] };
+    group.options.push({ ...choice, index });
+    byQuestion.set(choice.question.id, group);
+  });
   const form = h(
     "form",
     { class: "cl-what-if", novalidate: true },
-    h("label", { class: "cl-label", for: "cl-what-if-choice" }, "Change one answer"),
-    select,
+    [...byQuestion.values()].map(({ question, options }) =>
+      h(
+        "fieldset",
+        { class: "cl-fieldset cl-what-if-question" },
+        h("legend", { class: "cl-what-if-legend" }, question.text),
+        options.map(({ option, index }) => {
+          const id = `cl-what-if-${index}`;
+          return h(
+            "div",
+            { class: "cl-radio" },
+            h("input", { class: "cl-radio-input", type: "radio", id, name: "change", value: String(index) }),
+            h("label", { class: "cl-radio-label", for: id }, option.label),
+          );
+        }),
+      ),
+    ),
     h("button", { type: "submit", class: "cl-button cl-button--secondary" }, "Compare"),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const { question, option } = choices[Number(select.value)];
+    const picked = form.elements.change.value;
+    if (picked === "") return;
+    const { question, option } = choices[Number(picked)];
     onCompare(question.id, option.value);
   });
   return [
