@@ -84,6 +84,7 @@ def test_what_if_shows_pythons_outcome_for_each_change_beside_the_one_reached(pa
     page.goto(f"{site_url}/checklist/?" + "&".join(f"{q}={v}" for q, v in route))
     page.get_by_role("button", name="See the outcome").click(timeout=PYTHON_TIMEOUT_MS)
     changes = [(q, o) for q, v in route for o in checklist.question(q).options if o.value != v]
+    page.locator("details.cl-what-if-box > summary").click()
     groups = page.locator(".cl-what-if fieldset")
     expect(groups.locator("legend")).to_have_text([question_text(q) for q, _ in route])
     expect(page.locator(".cl-what-if .cl-radio-label")).to_have_text([o.label for _, o in changes])

@@ -236,12 +236,16 @@ function whatIfForm({ choices, onCompare }) {
     const { question, option } = choices[Number(picked)];
     onCompare(question.id, option.value);
   });
-  return [
-    h("h3", {}, "What if one answer were different?"),
+  // Closed at first: the doctor with a caller waiting needs the steps and the record; the comparison is for
+  // when there is time, and for training.
+  return h(
+    "details",
+    { class: "cl-what-if-box" },
+    h("summary", {}, "What if one answer were different?"),
     h("p", {}, "Choose a change to see, side by side, how the outcome and the paragraphs cited would change."),
     form,
     h("div", { class: "cl-comparison", "aria-live": "polite" }),
-  ];
+  );
 }
 
 function citedWords({ after, added, dropped }) {
