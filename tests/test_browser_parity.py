@@ -9,7 +9,9 @@ import pytest
 from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, unpacked_library, with_package
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .checklist_browser import PYTHON_TIMEOUT_MS, every_answer_set, open_checklist
+from checklist.flow import answer_sets
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, open_checklist
 from .conftest import ROOT
 from .python_browser import EVALUATE_IN_BROWSER, in_cpython, started_from, stored_snapshots
 
@@ -66,7 +68,7 @@ def test_every_combination_of_answers_gives_cpythons_record(
 ) -> None:
     calls = [
         {"answers": answers, "timestamp": TIMESTAMP, **({"details": DETAILS} if index % 7 == 0 else {})}
-        for index, answers in enumerate(every_answer_set())
+        for index, answers in enumerate(answer_sets())
     ]
     calls += LINKS + BAD_CALLS
     context, page = start(browser, site_url)
