@@ -267,7 +267,9 @@ function pack(snapshot) {
   }
   const packed = new Uint8Array(packedSize(snapshot.byteLength, kept));
   const view = new DataView(packed.buffer);
-  [snapshot.byteLength, kept.length, ...kept].forEach((number, index) => view.setUint32(4 * index, number, true));
+  for (const [index, number] of [snapshot.byteLength, kept.length, ...kept].entries()) {
+    view.setUint32(4 * index, number, true);
+  }
   let offset = headSize(kept.length);
   for (const page of kept) {
     const size = pageSize(snapshot.byteLength, page);
