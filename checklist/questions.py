@@ -151,9 +151,10 @@ def _option(table: Table, guidance: Guidance) -> Option:
     if not _VALUE.fullmatch(value):
         table.fail("value", f"{value!r} must be lower-case letters and hyphens")
     rests_on = table.text_list("rests_on")
-    summarised = {statement.id for statement in guidance.statements() if not statement.quoted}
+    known = {statement.id for statement in guidance.statements() if not statement.quoted}
+    known.update(guidance.citable_paragraphs())
     for index, paragraph_id in enumerate(rests_on):
-        if paragraph_id not in guidance.citable_paragraphs() and paragraph_id not in summarised:
+        if paragraph_id not in known:
             table.fail(f"rests_on[{index}]", f"no paragraph or summary point {paragraph_id!r}")
     return Option(
         value=value,
