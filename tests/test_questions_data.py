@@ -90,6 +90,13 @@ def load_with(tmp_path: Path, old: str, new: str) -> None:
             "found must and should",
         ),
         ('clauses = ["32.1"]', 'clauses = ["32.9"]', "action own-concern", "clauses[0]", "no clause or summary point"),
+        (
+            'recorded = "identity checked", rests_on = ["48a"]',
+            'recorded = "identity checked", rests_on = ["48z"]',
+            "question identity",
+            "options[0].rests_on[0]",
+            "no paragraph or summary point '48z'",
+        ),
         ('clauses = ["32.1"]', 'clauses = ["34.1"]', "action own-concern", "text", "our 'must' stands on a must"),
         (
             'clauses = ["35.1", "35.2", "35.3"]',
