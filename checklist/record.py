@@ -14,15 +14,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .guidance import load_guidance
 from .model import Guidance, paragraph_text, plain_text
 from .questions import Action, load_checklist
 from .version import __version__
-
-if TYPE_CHECKING:
-    from .rules import Check
 
 SUMMARY_NOTE = "Summary in our own words, not a quotation."
 STRENGTH_LABELS = {"must": "Must", "should": "Should"}
@@ -34,6 +31,24 @@ DETAIL_LIMIT = 2000
 
 class DetailError(ValueError):
     """The doctor's details cannot be recorded; the message names the field, never echoes its text."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule of the decision table tried on the answers: which rule, the answers it read, and whether it applied.
+
+    ``applied`` is None when the rule waits for an answer not given yet. The rule is named
+    with what it encodes, so a record can explain itself without the rules module.
+    """
+
+    number: int
+    name: str
+    verdict: str
+    when: str
+    paragraphs: tuple[str, ...]
+    clauses: tuple[str, ...]
+    read: tuple[str, ...]
+    applied: bool | None
 
 
 @dataclass(frozen=True)
@@ -171,13 +186,13 @@ def _stated_words(answer: dict[str, Any]) -> str:
 def _rule(check: Check) -> dict[str, Any]:
     return {
         "number": check.number,
-        "name": check.rule.name,
-        "verdict": check.rule.verdict,
-        "verdict_title": load_checklist().verdict(check.rule.verdict).title,
-        "when": check.rule.when,
+        "name": check.name,
+        "verdict": check.verdict,
+        "verdict_title": load_checklist().verdict(check.verdict).title,
+        "when": check.when,
         "outcome": OUTCOMES[check.applied],
-        "paragraphs": list(check.rule.paragraphs),
-        "clauses": list(check.rule.clauses),
+        "paragraphs": list(check.paragraphs),
+        "clauses": list(check.clauses),
     }
 
 

@@ -24,7 +24,7 @@ from functools import cache
 
 from .guidance import GUIDANCE_FILE, load_guidance
 from .questions import QUESTIONS_FILE, Action, load_checklist
-from .record import Result
+from .record import Check, Result
 from .validation import DataError
 
 __all__ = [
@@ -116,16 +116,6 @@ class Rule:
         """The paragraphs this rule encodes, quoted or summarised, in the order the guidance gives them."""
         statements = load_guidance().statements()
         return tuple(dict.fromkeys(s.paragraph for s in statements if s.id in self.clauses))
-
-
-@dataclass(frozen=True)
-class Check:
-    """A rule tried on the answers: the answers it read and whether it applied (None: it waits for another)."""
-
-    number: int
-    rule: Rule
-    read: tuple[str, ...]
-    applied: bool | None
 
 
 def rule(
@@ -430,12 +420,25 @@ def _decide(known: Mapping[str, str]) -> tuple[tuple[Check, ...], Rule | None]:
         try:
             applied = candidate.applies(reading)
         except _Unanswered:
-            checks.append(Check(number, candidate, tuple(reading.read), None))
+            checks.append(_check(number, candidate, reading, None))
             return tuple(checks), None
-        checks.append(Check(number, candidate, tuple(reading.read), applied))
+        checks.append(_check(number, candidate, reading, applied))
         if applied:
             return tuple(checks), candidate
     raise LookupError("no rule of the decision table applies; the last one must cover every remaining case")
+
+
+def _check(number: int, tried: Rule, reading: Reading, applied: bool | None) -> Check:
+    return Check(
+        number=number,
+        name=tried.name,
+        verdict=tried.verdict,
+        when=tried.when,
+        paragraphs=tried.paragraphs,
+        clauses=tried.clauses,
+        read=tuple(reading.read),
+        applied=applied,
+    )
 
 
 def _steps(decided: Rule, known: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

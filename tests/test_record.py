@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 import tomllib
@@ -135,9 +136,11 @@ def test_markdown_lists_the_steps_with_their_strength_in_order() -> None:
     assert "2. **Must**: Cooperate with the formal review" in review
 
 
-def test_version_matches_the_package_metadata() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert __version__ == project["version"]
+def test_version_has_one_source_the_package_metadata_reads() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "checklist.version.__version__"}
+    assert importlib.metadata.version("checklist") == __version__
 
 
 @given(answer_sets, st.none() | st.text(max_size=30))
