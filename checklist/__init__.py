@@ -4,11 +4,12 @@ The guidance text as validated data, and the checklist that applies it. Pure
 standard library, so the same code runs in CPython and in the browser (Pyodide).
 """
 
+from .decision import AnswerError
+from .evaluation import evaluate
 from .guidance import load_guidance
 from .model import Guidance, Paragraph, paragraph_text, plain_text
 from .questions import Question, load_checklist
 from .record import Result
-from .rules import AnswerError, evaluate
 from .validation import DataError
 from .version import __version__
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .decision import AnswerError
+from .evaluation import evaluate
 from .links import read_link
 from .recheck import RecordError, recheck, what_if
 from .record import DetailError
-from .rules import AnswerError, evaluate
 
 
 def evaluate_json(calls: str) -> str:

@@ -10,9 +10,9 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .evaluation import evaluate
 from .questions import load_checklist
 from .record import Result
-from .rules import evaluate
 
 
 def answer_sets(*, partial: bool = True) -> Iterator[dict[str, str]]:

@@ -12,9 +12,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .decision import AnswerError
+from .evaluation import evaluate
 from .guidance import load_guidance
 from .questions import load_checklist
-from .rules import AnswerError, decision_table_version, evaluate
+from .rules import decision_table_version
 
 
 class RecordError(ValueError):

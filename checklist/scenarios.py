@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .evaluation import evaluate
 from .questions import load_checklist
-from .rules import evaluate
 from .validation import Table, read_source, root, unique
 
 SCENARIOS_FILE = "scenarios.toml"

@@ -15,9 +15,10 @@ from guidance_html import GUIDANCE_PAGE
 from page_markup import duty_tag, paragraph_link, paragraph_links, words
 
 from checklist import load_checklist, load_guidance, plain_text
+from checklist.decision import Rule
 from checklist.flow import Edge, Path, edges, paths
 from checklist.questions import Question
-from checklist.rules import RULES, Rule
+from checklist.rules import RULES
 
 DECISION_PAGE = "how-the-checklist-decides.md"
 
