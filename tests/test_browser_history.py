@@ -67,3 +67,19 @@ def test_back_from_the_outcome_returns_to_the_check_of_the_answers_and_forward_t
     expect(page.locator(".cl-outcome")).to_have_attribute("data-verdict", "share-relevant")
     page.reload()
     expect(page.locator(".cl-outcome")).to_have_attribute("data-verdict", "share-relevant", timeout=PYTHON_TIMEOUT_MS)
+
+
+def test_answers_an_earlier_version_kept_in_the_tabs_history_start_the_checklist_again(page: Page) -> None:
+    expect(page.locator(".cl-status")).to_have_text("The checklist is ready.", timeout=PYTHON_TIMEOUT_MS)
+    for kept in (
+        {"checklist": True, "place": {"screen": "check"}, "asked": ["request"], "values": {"request": "gone"}},
+        {"checklist": True, "place": {"screen": "question", "id": "mood"}, "asked": [], "values": {}},
+    ):
+        page.evaluate("(entry) => history.replaceState(entry, '')", kept)
+        page.reload()
+        expect(page.locator(".cl-status")).to_have_text(
+            "Your earlier answers do not fit this version of the checklist, so it starts again.",
+            timeout=PYTHON_TIMEOUT_MS,
+        )
+        expect(heading(page)).to_have_text(question_text("request"))
+        expect(page.locator(".cl-alert")).to_be_empty()

@@ -12,7 +12,9 @@ const data = JSON.parse(document.getElementById("checklist-data").textContent);
 const printable = document.getElementById("all-questions");
 const questions = new Map(data.questions.map((question) => [question.id, question]));
 
-const status = h("p", { class: "cl-status", role: "status" }, "Loading the checklist. You can start answering now.");
+const LOADING = "Loading the checklist. You can start answering now.";
+const STILL_LOADING = "Still loading the checklist. The next question appears when it is ready.";
+const status = h("p", { class: "cl-status", role: "status" }, LOADING);
 const alert = h("div", { class: "cl-alert", role: "alert" });
 const view = h("div", { class: "cl-screen" });
 
@@ -64,7 +66,7 @@ async function evaluate(ids, { timestamp = localTimestamp(), details = state.det
   const [outcome] = await python.evaluate([
     { answers: answersOf(ids), timestamp, details: Object.fromEntries(details) },
   ]);
-  if (outcome.error) throw new Error(outcome.error);
+  if (outcome.error) throw Object.assign(new Error(outcome.error), { refused: true });
   return outcome;
 }
 
@@ -99,7 +101,7 @@ async function answer(id, value) {
   state.values.set(id, value);
   remember({ screen: "question", id }, "replace"); // Back to this question shows the answer given
   const waiting = setTimeout(() => {
-    if (!state.loaded) status.textContent = "Still loading the checklist. The next question appears when it is ready.";
+    if (!state.loaded) status.textContent = STILL_LOADING;
   }, 400);
   try {
     // After a change from "Check your answers", earlier answers are offered again for as long as Python asks them.
@@ -287,6 +289,10 @@ async function prefill(query) {
 
 // The browser's Back and Forward, and a reload: the screen and answers of that entry of the tab's history.
 async function restore(entry, { focus = true } = {}) {
+  const known = (id) => questions.has(id);
+  if (!entry.asked.every(known) || (entry.place.id !== undefined && !known(entry.place.id))) {
+    throw Object.assign(new Error("a question this checklist no longer asks"), { refused: true });
+  }
   Object.assign(state, {
     asked: entry.asked,
     values: new Map(Object.entries(entry.values)),
@@ -302,8 +308,18 @@ async function restore(entry, { focus = true } = {}) {
   else showResult(state.result, { how: "none" });
 }
 
+// Answers kept in the tab's history by an earlier version of the checklist may no longer be answers to its
+// questions: then the checklist starts again, and says why, rather than failing.
+function restoreOrStartAgain(entry, options) {
+  restore(entry, options).catch((error) => {
+    if (!error.refused) return failed(error);
+    startAgain();
+    status.textContent = "Your earlier answers do not fit this version of the checklist, so it starts again.";
+  });
+}
+
 window.addEventListener("popstate", (event) => {
-  if (event.state?.checklist) restore(event.state).catch(failed);
+  if (event.state?.checklist) restoreOrStartAgain(event.state);
 });
 
 buildSearchIndexAfter(python.answered, siteRoot);
@@ -315,7 +331,7 @@ const kept = history.state?.checklist ? history.state : null;
 app.replaceChildren(status, alert, view);
 app.hidden = false;
 printable.hidden = true;
-if (kept) restore(kept, { focus: false }).catch(failed);
+if (kept) restoreOrStartAgain(kept, { focus: false });
 else askQuestion(data.first, { focus: false, how: "replace" });
 performance.mark("checklist-first-question");
 if (!kept && linked.length > 0) {
@@ -327,5 +343,6 @@ if (!kept && linked.length > 0) {
 evaluate([]).then(() => {
   state.loaded = true;
   performance.mark("checklist-ready");
-  status.textContent = "The checklist is ready.";
+  // Only in place of the loading message: never over what a link or a restart had to say.
+  if ([LOADING, STILL_LOADING].includes(status.textContent)) status.textContent = "The checklist is ready.";
 }, failed);
