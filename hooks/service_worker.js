@@ -13,20 +13,23 @@ const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
 const NOT_FOUND = new URL("404.html", SITE).href;
 
+const FILES = PRECACHE.files.map(([path, integrity]) => ({ url: new URL(path, SITE).href, integrity }));
+const LISTED = new Set(FILES.map((file) => file.url));
+
 self.addEventListener("install", (event) => {
-  // Revalidated with the server rather than taken from the HTTP cache unchecked, and checked against this
-  // build's hashes: one file that fails or differs fails the whole install, to be tried again later.
-  const requests = PRECACHE.files.map(
-    ([path, integrity]) => new Request(new URL(path, SITE), { cache: "no-cache", integrity }),
-  );
+  // Every file downloaded and checked before any is kept: one file that fails or differs fails the whole
+  // install, to be tried again later.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(requests))
-      .catch(async (error) => {
+    (async () => {
+      try {
+        const responses = await Promise.all(FILES.map(download));
+        const cache = await caches.open(CACHE);
+        await Promise.all(FILES.map((file, index) => cache.put(file.url, responses[index])));
+      } catch (error) {
         await caches.delete(CACHE);
         throw error;
-      }),
+      }
+    })(),
   );
 });
 
@@ -56,19 +59,53 @@ async function respond(request) {
   // told which script to load) never changes what the server sends, so it is ignored. Only then: a match
   // that ignores the query string reads every entry of the cache, several milliseconds each time in a
   // browser that keeps its caches on disk, against well under one for the address itself.
-  const ignoreSearch = new URL(request.url).search !== "";
+  const url = new URL(request.url);
+  const ignoreSearch = url.search !== "";
+  const navigate = request.mode === "navigate";
   const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch });
-  // The cached Response itself, never a copy of its bytes: the browser then reuses the code it
-  // compiled from the WebAssembly runtime instead of compiling it again. A page keeps the URL it was
-  // opened with; a script asked for with a query string reads it from its own URL (import.meta.url),
-  // which is the response's, so only it gets a response under the URL it asked for.
-  if (cached && (cached.url === request.url || request.mode === "navigate")) return cached;
-  if (cached) return new Response(cached.body, cached);
+  if (cached) return served(cached, request);
+  if (navigate) {
+    // A host that redirects folder addresses leaves the reader at "guidance/index.html": that is the
+    // page kept as "guidance/". An address without its last "/" is sent to the one with it.
+    const folder = url.pathname.endsWith("/index.html") && new URL("./", url).href;
+    const page = folder && (await caches.match(folder, { cacheName: CACHE }));
+    if (page) return served(page, request);
+    if (!url.pathname.endsWith("/") && LISTED.has(`${url.origin}${url.pathname}/`)) {
+      return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
+    }
+  }
   try {
     return await fetch(request);
   } catch (error) {
-    const notFound = request.mode === "navigate" && (await caches.match(NOT_FOUND, { cacheName: CACHE }));
-    if (notFound) return notFound;
+    const notFound = navigate && (await caches.match(NOT_FOUND, { cacheName: CACHE }));
+    if (notFound) return served(notFound, request);
     throw error;
   }
+}
+
+// The cached Response itself, never a copy of its bytes: the browser then reuses the code it compiled from
+// the WebAssembly runtime instead of compiling it again. A page keeps the URL it was opened with; a script
+// asked for with a query string reads it from its own URL (import.meta.url), which is the response's, so a
+// response with another URL than the one asked for is given under the URL asked for.
+function served(cached, request) {
+  if (request.mode === "navigate" || cached.url === "" || cached.url === request.url) return cached;
+  return new Response(cached.body, cached);
+}
+
+// One file, revalidated with the server rather than taken from the HTTP cache unchecked, and checked against
+// this build's hash. It is kept as a response of its own: a host's redirect (from "guidance/" to
+// "guidance/index.html") is not part of it, as a browser refuses a redirected response to a page.
+async function download({ url, integrity: expected }) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  if ((await integrity(bytes)) !== expected) throw new Error(`${url} is not this version's file.`);
+  const headers = new Headers(response.headers);
+  headers.set("content-length", String(bytes.byteLength));
+  return new Response(bytes, { status: 200, headers });
+}
+
+async function integrity(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return `sha256-${btoa(String.fromCharCode(...digest))}`;
 }
