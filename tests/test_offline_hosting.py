@@ -1,19 +1,28 @@
-"""The site and its offline copy on a real host (nginx) that serves it as hosts do: folder addresses redirected.
-Every page, the checklist's Python and the offline copy must work, online and once the host has gone away."""
+"""The site and its offline copy on a real host (nginx) that serves it as hosts do: folder addresses redirected,
+the site under a sub-path. Every page, the checklist's Python and the offline copy must work on each, online and
+once the host has gone away."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .conftest import ROOT, build_site
 from .nginx_server import nginx, require_nginx
 from .offline_browser import wait_until_offline_ready
 from .python_browser import EVALUATE_IN_BROWSER, in_cpython, started_from, stored_snapshots
 
+SUB_PATH = "/some-name/"
+# A word of paragraph 49 ("...such as drug and alcohol misuse...").
+PARAGRAPH_49_WORD = "alcohol"
 CALL = {"answers": {"request": "phone-call"}, "timestamp": "2024-05-01T14:30:00+01:00"}
+# Where a file's address is written in a page, a style sheet or a script: root-absolute when it begins with one "/".
+ROOT_ABSOLUTE = re.compile(rb"""(?:\b(?:src|href)=["']|url\(["']?)/(?!/)""")
 
 
 @pytest.fixture(autouse=True)
@@ -96,3 +105,120 @@ def test_a_host_that_redirects_folder_addresses(
         _checklist_answers(page)
         assert started_from(page) == "snapshot"
         context.close()
+
+
+# --- Published under a sub-path --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for publishing under a sub-path, as a GitHub Pages project site is: only ``site_url`` says so
+    (mkdocs then gives the 404 page, served at any missing address, links that start with the sub-path)."""
+    work = tmp_path_factory.mktemp("sub-path")
+    project = work / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "site", "*.egg-info", "__pycache__")
+    )
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / ".cache").symlink_to(ROOT / ".cache")  # the compiled standard library, kept
+    config = project / "mkdocs.yml"
+    text, count = re.subn(
+        r"(?m)^site_url:.*$", f'site_url: "https://example.org{SUB_PATH}"', config.read_text(encoding="utf-8")
+    )
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+    result = build_site(project, work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def _root_absolute(site: Path) -> dict[str, list[str]]:
+    """Every root-absolute address in the site's pages, style sheets and scripts, by file."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".css", ".js", ".mjs"}:
+            data = path.read_bytes()
+            addresses = [data[m.end() - 1 : m.end() + 40].split(b'"')[0].decode() for m in ROOT_ABSOLUTE.finditer(data)]
+            if addresses:
+                found[path.relative_to(site).as_posix()] = addresses
+    return found
+
+
+def test_only_the_404_page_names_files_from_the_root(built_site: Path, sub_path_site: Path) -> None:
+    """Every other page, style sheet and script names files relative to itself, so the site works under any path.
+    The 404 page is served at any missing address, so its addresses start from the root: with the sub-path
+    when the build is told it (shown to work below)."""
+    assert list(_root_absolute(built_site)) == ["404.html"]
+    found = _root_absolute(sub_path_site)
+    assert list(found) == ["404.html"]
+    assert found["404.html"] and all(address.startswith(SUB_PATH) for address in found["404.html"])
+
+
+def test_the_site_published_under_a_sub_path(
+    browser: Browser, sub_path_site: Path, page_paths: list[str], tmp_path: Path
+) -> None:
+    """Every page, the checklist, the search, the 404 page and the offline copy, with nothing asked of the rest of
+    the host."""
+    server = f"""
+        absolute_redirect off;
+        location {SUB_PATH} {{
+            alias {sub_path_site}/;
+            error_page 404 {SUB_PATH}404.html;
+        }}
+    """
+    with nginx(tmp_path, server) as host:
+        url = f"{host.url}{SUB_PATH}"
+        context = browser.new_context()
+        elsewhere: list[str] = []
+        failed: list[str] = []
+
+        def outside(request: Request) -> None:
+            if not request.url.startswith((url, f"blob:{url}")):
+                elsewhere.append(request.url)
+
+        def missing(response: Response) -> None:
+            if response.status >= 400 and "/no/such/page/" not in response.url:
+                failed.append(f"{response.status} {response.url}")
+
+        context.on("request", outside)
+        context.on("response", missing)
+        page = _first_visit(context, url)
+        online = _visit_every_page(page, url, page_paths)
+        _not_found_page(page, url, online["/404.html"], online=True)
+        _search(page, url)
+        assert elsewhere == [] and failed == []
+
+        host.stop()
+        assert _visit_every_page(page, url, page_paths) == online
+        _not_found_page(page, url, online["/404.html"], online=False)
+        _search(page, url)
+        page.goto(f"{url}checklist/")
+        _checklist_answers(page)
+        assert started_from(page) == "snapshot"
+        assert [name for name in page.evaluate("caches.keys()") if SUB_PATH in name] == page.evaluate("caches.keys()")
+        assert elsewhere == []
+        context.close()
+
+
+def _not_found_page(page: Page, url: str, heading: str, *, online: bool) -> None:
+    """A missing address, however deep, gets the site's own 404 page (``heading``), styled, whose links to the
+    site's pages lead to them."""
+    response = page.goto(f"{url}no/such/page/")
+    assert response is not None and response.status == (404 if online else 200)
+    assert _heading(page) == heading
+    assert _styled(page)
+    links = page.locator(".md-nav--primary a.md-nav__link[href]").evaluate_all("(links) => links.map((a) => a.href)")
+    assert f"{url}guidance/" in links and all(link.startswith(url) for link in links), links
+    page.locator('.md-nav--primary a.md-nav__link[href$="/guidance/"]').first.click()
+    expect(page).to_have_url(f"{url}guidance/")
+    assert _styled(page)
+
+
+def _search(page: Page, url: str) -> None:
+    page.goto(f"{url}guidance/")
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially(PARAGRAPH_49_WORD)
+    expect(page.locator(f'.md-search-result__link[href="{url}guidance/?h={PARAGRAPH_49_WORD}"]')).to_be_visible(
+        timeout=PYTHON_TIMEOUT_MS
+    )
