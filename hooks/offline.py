@@ -10,6 +10,7 @@ same bytes, and any change gives a new version that browsers download as a whole
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -51,7 +52,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the service worker last, when every file it must precache is in the site directory."""
     site = Path(config.site_dir)
     entries = precache_entries(site, directory_urls=config.use_directory_urls)
-    (site / SERVICE_WORKER).write_text(render_service_worker(entries), encoding="utf-8")
+    decoded = decoded_integrity(site, entries)
+    (site / SERVICE_WORKER).write_text(render_service_worker(entries, decoded), encoding="utf-8")
 
 
 def render_manifest(name: str, description: str | None) -> str:
@@ -77,8 +79,8 @@ def precache_entries(site: Path, *, directory_urls: bool = True) -> list[tuple[s
 
     A page is listed under the URL the site links to (``guidance/``, ``./`` for the
     home page), so the cached copy is found for exactly the request a link makes.
-    The browser checks each download against its hash, so a cache can only ever
-    hold the bytes of this one build.
+    The service worker checks each download against its hash, so a cache can only
+    ever hold the bytes of this one build.
     """
     entries = []
     for path in site.rglob("*"):
@@ -87,16 +89,30 @@ def precache_entries(site: Path, *, directory_urls: bool = True) -> list[tuple[s
             continue
         if directory_urls and (relative == "index.html" or relative.endswith("/index.html")):
             relative = relative.removesuffix("index.html") or "./"
-        digest = base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
-        entries.append((relative, f"sha256-{digest}"))
+        entries.append((relative, integrity(path.read_bytes())))
     return sorted(entries)
 
 
-def render_service_worker(entries: list[tuple[str, str]]) -> str:
-    """The service worker for these files: their list and version, then the static logic."""
+def integrity(data: bytes) -> str:
+    """The Subresource Integrity form of the bytes' SHA-256, as the service worker computes it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+def decoded_integrity(site: Path, entries: list[tuple[str, str]]) -> dict[str, str]:
+    """For each gzip file among the entries, the hash of its content: a host may send such a file with
+    ``Content-Encoding: gzip``, and the browser then gives the service worker the content, not the file."""
+    return {path: integrity(gzip.decompress((site / path).read_bytes())) for path, _ in entries if path.endswith(".gz")}
+
+
+def render_service_worker(entries: list[tuple[str, str]], decoded: dict[str, str] | None = None) -> str:
+    """The service worker for these files: their list, the hashes of the gzip files' content and the version;
+    then the static logic."""
     version = json.dumps(precache_version(entries))
     files = "".join(f"    {json.dumps(list(entry))},\n" for entry in entries)
-    header = f"const PRECACHE = {{\n  version: {version},\n  files: [\n{files}  ],\n}};\n\n"
+    header = (
+        f"const PRECACHE = {{\n  version: {version},\n  files: [\n{files}  ],\n"
+        f"  decoded: {json.dumps(decoded or {}, sort_keys=True)},\n}};\n\n"
+    )
     return header + TEMPLATE.read_text(encoding="utf-8")
 
 

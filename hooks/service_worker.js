@@ -2,7 +2,8 @@
 // guidance, the search and the checklist (with its Python runtime) work with no network at all.
 //
 // PRECACHE, above, is written when the site is built: {version, files: [[URL relative to the site root,
-// Subresource Integrity hash], ...]}. The version is a hash of that list and of this file.
+// Subresource Integrity hash], ...], decoded: {URL: hash of the file's content once gzip is undone}}. The
+// version is a hash of that list and of this file.
 //
 // One cache per version, filled all or nothing and never changed afterwards. A new version waits until
 // the reader chooses to reload (the pages show a notice), so no page ever gets files of two versions.
@@ -13,7 +14,11 @@ const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
 const NOT_FOUND = new URL("404.html", SITE).href;
 
-const FILES = PRECACHE.files.map(([path, integrity]) => ({ url: new URL(path, SITE).href, integrity }));
+const FILES = PRECACHE.files.map(([path, integrity]) => ({
+  url: new URL(path, SITE).href,
+  // A host may send a .gz file with "Content-Encoding: gzip", and the browser then hands over its content.
+  hashes: [integrity, PRECACHE.decoded[path]].filter(Boolean),
+}));
 const LISTED = new Set(FILES.map((file) => file.url));
 
 self.addEventListener("install", (event) => {
@@ -94,14 +99,18 @@ function served(cached, request) {
 
 // One file, revalidated with the server rather than taken from the HTTP cache unchecked, and checked against
 // this build's hash. It is kept as a response of its own: a host's redirect (from "guidance/" to
-// "guidance/index.html") is not part of it, as a browser refuses a redirected response to a page.
-async function download({ url, integrity: expected }) {
+// "guidance/index.html") is not part of it, as a browser refuses a redirected response to a page; nor is a
+// Content-Encoding the browser has already undone. WebAssembly gets its own type whatever the host says, so the
+// offline copy is compiled as it is read.
+async function download({ url, hashes }) {
   const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const bytes = await response.arrayBuffer();
-  if ((await integrity(bytes)) !== expected) throw new Error(`${url} is not this version's file.`);
+  if (!hashes.includes(await integrity(bytes))) throw new Error(`${url} is not this version's file.`);
   const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
   headers.set("content-length", String(bytes.byteLength));
+  if (url.endsWith(".wasm")) headers.set("content-type", "application/wasm");
   return new Response(bytes, { status: 200, headers });
 }
 

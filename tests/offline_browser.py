@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from offline import precache_entries, precache_version, render_service_worker
+from offline import decoded_integrity, precache_entries, precache_version, render_service_worker
 from playwright.sync_api import Page
 
 from .devtools_connection import DevToolsConnection
@@ -15,6 +15,7 @@ from .devtools_connection import DevToolsConnection
 __all__ = [
     "INSTALL_TIMEOUT_MS",
     "cached_urls",
+    "decoded_integrity",
     "precache_entries",
     "precache_version",
     "precached_urls",

@@ -26,6 +26,7 @@ from .conftest import ROOT, QuietHandler, build_site, serve
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     cached_urls,
+    decoded_integrity,
     precache_entries,
     precache_version,
     precached_urls,
@@ -48,7 +49,8 @@ BUILD_HEADER = "x-site-build"
 def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path) -> None:
     """Made from the finished site: every file but the worker, source maps and sitemaps; pages under their links."""
     entries = precache_entries(built_site)
-    assert (built_site / "sw.js").read_text(encoding="utf-8") == render_service_worker(entries)
+    decoded = decoded_integrity(built_site, entries)
+    assert (built_site / "sw.js").read_text(encoding="utf-8") == render_service_worker(entries, decoded)
     on_disk = {
         path.relative_to(built_site).as_posix()
         for path in built_site.rglob("*")

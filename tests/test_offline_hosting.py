@@ -1,11 +1,12 @@
 """The site and its offline copy on a real host (nginx) that serves it as hosts do: folder addresses redirected,
-the site under a sub-path. Every page, the checklist's Python and the offline copy must work on each, online and
-once the host has gone away."""
+the site under a sub-path, a gzip file sent with Content-Encoding, WebAssembly with a generic type. Every page,
+the checklist's Python and the offline copy must work on each, online and once the host has gone away."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import ROOT, build_site
-from .nginx_server import nginx, require_nginx
+from .nginx_server import Nginx, nginx, require_nginx, types_block
 from .offline_browser import wait_until_offline_ready
-from .python_browser import EVALUATE_IN_BROWSER, in_cpython, started_from, stored_snapshots
+from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
 SUB_PATH = "/some-name/"
 # A word of paragraph 49 ("...such as drug and alcohol misuse...").
@@ -222,3 +223,64 @@ def _search(page: Page, url: str) -> None:
     expect(page.locator(f'.md-search-result__link[href="{url}guidance/?h={PARAGRAPH_49_WORD}"]')).to_be_visible(
         timeout=PYTHON_TIMEOUT_MS
     )
+
+
+# --- Compression and types -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hosted(built_site: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Nginx, str]]:
+    """nginx serving the built site at its root as the test's parameter says: (server directives, types block or
+    None, what a file is sent with: "<file name>: <header>: <value>")."""
+    server, types, sent = request.param
+    with nginx(tmp_path, f"root {built_site};\n{server}", types=types) as host:
+        yield host, sent
+
+
+# The library's .gz file sent as gzip-encoded, as some hosts send every .gz file: the browser undoes the encoding,
+# so the page's worker and the service worker get the zip inside, not the file.
+GZIP_ENCODED = (
+    'location ~ \\.gz$ { add_header Content-Encoding "gzip"; }',
+    None,
+    "python_library.zip.gz: content-encoding: gzip",
+)
+# WebAssembly sent as any binary file, which WebAssembly.compileStreaming refuses.
+WASM_AS_BINARY = (
+    "",
+    types_block(wasm="application/octet-stream"),
+    "pyodide.asm.wasm: content-type: application/octet-stream",
+)
+
+
+@pytest.mark.parametrize("hosted", [GZIP_ENCODED, WASM_AS_BINARY], indirect=True, ids=["gzip-encoded", "wasm-binary"])
+def test_the_checklist_starts_whatever_the_encoding_and_type(browser: Browser, hosted: tuple[Nginx, str]) -> None:
+    """A first visit starts Python in full from the host; the offline copy takes the same files (their hashes
+    checked); later visits start from the snapshot, and in full from the copy when there is none."""
+    host, sent = hosted
+    name, header, value = sent.split(": ")
+    context = browser.new_context()
+    page = context.new_page()
+    served: dict[str, Response] = {}
+    context.on("response", lambda response: served.setdefault(response.url.rsplit("/", 1)[1], response))
+    page.goto(f"{host.url}/checklist/")
+    _checklist_answers(page)
+    assert started_from(page) == "bytecode"
+    assert served[name].headers[header] == value  # as the host sent it, before any service worker
+    wait_until_offline_ready(page)
+    stored_snapshots(page, wait=True)
+
+    host.stop()
+    page.reload()
+    _checklist_answers(page)
+    assert started_from(page) == "snapshot"
+    page.evaluate(
+        """async (prefix) => {
+            const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
+            await Promise.all(names.map((name) => caches.delete(name)));
+        }""",
+        SNAPSHOT_CACHE_PREFIX,
+    )
+    page.reload()
+    _checklist_answers(page)
+    assert started_from(page) == "bytecode"
+    context.close()

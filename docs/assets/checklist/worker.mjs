@@ -56,9 +56,21 @@ self.fetch = (resource, options) => {
     return early;
   }
   const response = download(resource, options);
-  if (url.endsWith("/pyodide.asm.wasm")) compiled = watched(WebAssembly.compileStreaming(response));
+  if (url.endsWith("/pyodide.asm.wasm")) compiled = watched(compile(response));
   return response;
 };
+
+// A host that sends the WebAssembly with another type than application/wasm makes compileStreaming throw a
+// TypeError: it is then compiled from its bytes, as they have not been read.
+async function compile(response) {
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    const wrongType = error instanceof TypeError && /MIME/i.test(error.message) && !(await response).bodyUsed;
+    if (!wrongType) throw error;
+    return WebAssembly.compile(await (await response).arrayBuffer());
+  }
+}
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
 WebAssembly.instantiateStreaming = async (source, imports) => {
   if (!compiled) return watched(instantiateStreaming(source, imports));
@@ -159,7 +171,7 @@ function unpackedLibrary(runtime) {
   const archive = watched(
     download(runtime.libraryGzip).then(async (response) => {
       if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      const bytes = new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      const bytes = new Response(await gunzipped(response.body)).arrayBuffer();
       return new Uint8Array(await bytes);
     }),
   );
@@ -175,6 +187,25 @@ function unpackedLibrary(runtime) {
       }
     },
   };
+}
+
+// The body decompressed as it arrives, if it is gzip's: a host that sends the file with "Content-Encoding: gzip"
+// has the browser decompress it already, and the body is then the zip itself.
+async function gunzipped(body) {
+  const reader = body.getReader();
+  const first = await reader.read();
+  const rest = new ReadableStream({
+    start(controller) {
+      if (!first.done) controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+  });
+  const gzip = !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b;
+  return gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest;
 }
 
 // The files of a zip whose entries are all stored uncompressed, read through its central directory, as
