@@ -5,7 +5,8 @@
 // Subresource Integrity hash], ...], decoded: {URL: hash of the file's content once gzip is undone}}. The
 // version is a hash of that list and of this file.
 //
-// One cache per version, filled all or nothing and never changed afterwards. A new version waits until
+// One cache per version, never mixed with another's, each file in it checked against this build's hash; what
+// it lacks (a file found damaged, or the whole cache deleted) is downloaded again. A new version waits until
 // the reader chooses to reload (the pages show a notice), so no page ever gets files of two versions.
 
 const SITE = new URL("./", self.location).href;
@@ -19,20 +20,18 @@ const FILES = PRECACHE.files.map(([path, integrity]) => ({
   // A host may send a .gz file with "Content-Encoding: gzip", and the browser then hands over its content.
   hashes: [integrity, PRECACHE.decoded[path]].filter(Boolean),
 }));
-const LISTED = new Set(FILES.map((file) => file.url));
+const BY_URL = new Map(FILES.map((file) => [file.url, file]));
+// The header of each kept response that names the hash it was checked against.
+const CHECKED = "x-checked-integrity";
 
 self.addEventListener("install", (event) => {
-  // Every file downloaded and checked before any is kept: one file that fails or differs fails the whole
-  // install, to be tried again later.
   event.waitUntil(
     (async () => {
       try {
-        const responses = await Promise.all(FILES.map(download));
-        const cache = await caches.open(CACHE);
-        await Promise.all(FILES.map((file, index) => cache.put(file.url, responses[index])));
+        await fill(FILES);
       } catch (error) {
         await caches.delete(CACHE);
-        throw error;
+        throw error; // the install fails, to be tried again on a later visit
       }
     })(),
   );
@@ -42,16 +41,25 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
-      await Promise.all(older.map((name) => caches.delete(name)));
+      // A version installing or waiting now came after this one: its cache is left alone, and that version
+      // deletes this one's when it takes over in turn.
+      const { installing, waiting } = self.registration;
+      if (!installing && !waiting) await Promise.all(older.map((name) => caches.delete(name)));
       // With no older version there is nothing to mix with: serve the open pages at once.
       if (older.length === 0) await self.clients.claim();
+      // A copy deleted since it was filled is filled again, without holding up the pages meanwhile.
+      complete().catch(() => {});
     })(),
   );
 });
 
-// Sent by a page when the reader chooses to move to this version.
+// From the pages: "skip-waiting" when the reader chooses to move to this version; "status" to have the copy made
+// complete (if it lost files); "check" after the checklist could not start, answered on the port sent with it
+// (see check).
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  else if (event.data === "status") event.waitUntil(complete());
+  else if (event.data === "check") event.waitUntil(check().then((found) => event.ports[0]?.postMessage(found)));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -60,32 +68,46 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function respond(request) {
-  // Every file is static: a query string (the checklist opened with answers filled in, the search's worker
-  // told which script to load) never changes what the server sends, so it is ignored. Only then: a match
-  // that ignores the query string reads every entry of the cache, several milliseconds each time in a
-  // browser that keeps its caches on disk, against well under one for the address itself.
   const url = new URL(request.url);
-  const ignoreSearch = url.search !== "";
   const navigate = request.mode === "navigate";
-  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch });
+  const cached = await kept(request);
   if (cached) return served(cached, request);
   if (navigate) {
     // A host that redirects folder addresses leaves the reader at "guidance/index.html": that is the
     // page kept as "guidance/". An address without its last "/" is sent to the one with it.
-    const folder = url.pathname.endsWith("/index.html") && new URL("./", url).href;
-    const page = folder && (await caches.match(folder, { cacheName: CACHE }));
+    const page = url.pathname.endsWith("/index.html") && (await kept(new URL("./", url).href));
     if (page) return served(page, request);
-    if (!url.pathname.endsWith("/") && LISTED.has(`${url.origin}${url.pathname}/`)) {
+    if (!url.pathname.endsWith("/") && BY_URL.has(`${url.origin}${url.pathname}/`)) {
       return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
     }
   }
   try {
     return await fetch(request);
   } catch (error) {
-    const notFound = navigate && (await caches.match(NOT_FOUND, { cacheName: CACHE }));
+    const notFound = navigate && (await kept(NOT_FOUND));
     if (notFound) return served(notFound, request);
     throw error;
   }
+}
+
+// The copy's response for a request (or URL), if the copy holds it as this worker put it there, with the hash it
+// was checked against. Any other entry (damaged, or written by other code) is dropped, so the file comes from the
+// network and is downloaded into the copy again; offline, the page then says what it cannot do.
+// Every file is static: a query string (the checklist opened with answers filled in, the search's worker told
+// which script to load) never changes what the server sends, so it is ignored. Only then: a match that ignores
+// the query string reads every entry of the cache, several milliseconds each time in a browser that keeps its
+// caches on disk, against well under one for the address itself.
+async function kept(request) {
+  const address = new URL(request.url ?? request);
+  const search = address.search;
+  address.search = "";
+  const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: search !== "" });
+  if (!cached) return undefined;
+  const file = BY_URL.get(address.href);
+  if (file?.hashes.includes(cached.headers.get(CHECKED))) return cached;
+  await (await caches.open(CACHE)).delete(address.href);
+  complete().catch(() => {});
+  return undefined;
 }
 
 // The cached Response itself, never a copy of its bytes: the browser then reuses the code it compiled from
@@ -97,6 +119,46 @@ function served(cached, request) {
   return new Response(cached.body, cached);
 }
 
+// One completion at a time, and at most one more waiting: several pages may ask at once.
+let completing = Promise.resolve();
+let nextCompletion = null;
+
+// Makes the copy complete, downloading what it lacks (all of it, if the cache was deleted).
+function complete() {
+  if (!nextCompletion) {
+    nextCompletion = completing.then(async () => {
+      nextCompletion = null;
+      try {
+        await fill(FILES);
+      } catch {
+        // Offline, or the site has changed meanwhile: tried again on a later visit.
+      }
+    });
+    completing = nextCompletion.catch(() => {});
+  }
+  return nextCompletion;
+}
+
+// Downloads what the copy lacks of `files` and adds it only once all of it has arrived, checked: a file that
+// fails or differs fails the whole download, to be tried again later. If the cache is gone afterwards (deleted
+// meanwhile), it is filled once more.
+async function fill(files) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const lacking = await missing(files);
+    if (lacking.length === 0) return;
+    const responses = await Promise.all(lacking.map(download));
+    const cache = await caches.open(CACHE);
+    await Promise.all(lacking.map((file, index) => cache.put(file.url, responses[index])));
+  }
+  if ((await missing(files)).length > 0) throw new Error("The offline copy was deleted while it was filled.");
+}
+
+async function missing(files) {
+  if (!(await caches.has(CACHE))) return files;
+  const held = new Set((await (await caches.open(CACHE)).keys()).map((request) => request.url));
+  return files.filter((file) => !held.has(file.url));
+}
+
 // One file, revalidated with the server rather than taken from the HTTP cache unchecked, and checked against
 // this build's hash. It is kept as a response of its own: a host's redirect (from "guidance/" to
 // "guidance/index.html") is not part of it, as a browser refuses a redirected response to a page; nor is a
@@ -106,10 +168,12 @@ async function download({ url, hashes }) {
   const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   const bytes = await response.arrayBuffer();
-  if (!hashes.includes(await integrity(bytes))) throw new Error(`${url} is not this version's file.`);
+  const hash = await integrity(bytes);
+  if (!hashes.includes(hash)) throw new Error(`${url} is not this version's file.`);
   const headers = new Headers(response.headers);
   headers.delete("content-encoding");
   headers.set("content-length", String(bytes.byteLength));
+  headers.set(CHECKED, hash);
   if (url.endsWith(".wasm")) headers.set("content-type", "application/wasm");
   return new Response(bytes, { status: 200, headers });
 }
@@ -117,4 +181,26 @@ async function download({ url, hashes }) {
 async function integrity(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return `sha256-${btoa(String.fromCharCode(...digest))}`;
+}
+
+// Every file of the copy checked against its hash, after the checklist could not start: a damaged one is
+// dropped, and what the copy lacks is downloaded again, if the network allows. Answers {damaged: [URL, ...],
+// repaired: whether the copy lacked files, damaged or dropped before, and has them all now, complete: whether it
+// has them all}.
+async function check() {
+  const cache = await caches.open(CACHE);
+  const damaged = [];
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    const file = BY_URL.get(request.url);
+    const intact = file && response && file.hashes.includes(await integrity(await response.arrayBuffer()));
+    if (!intact) {
+      damaged.push(request.url);
+      await cache.delete(request);
+    }
+  }
+  const lacked = (await missing(FILES)).length > 0;
+  await complete();
+  const whole = (await missing(FILES)).length === 0;
+  return { damaged, repaired: lacked && whole, complete: whole };
 }

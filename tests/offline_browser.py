@@ -14,18 +14,22 @@ from .devtools_connection import DevToolsConnection
 
 __all__ = [
     "INSTALL_TIMEOUT_MS",
+    "OFFLINE_CACHE_PREFIX",
     "cached_urls",
     "decoded_integrity",
     "precache_entries",
     "precache_version",
     "precached_urls",
     "render_service_worker",
+    "wait_until_copy_holds",
     "wait_until_offline_ready",
     "worker_responses",
 ]
 
 # The whole site is downloaded once: allow for a busy machine.
 INSTALL_TIMEOUT_MS = 60_000
+# The cache that holds this site's offline copy, by its name's start.
+OFFLINE_CACHE_PREFIX = "offline "
 
 
 def precached_urls(built_site: Path, site_url: str) -> set[str]:
@@ -47,6 +51,24 @@ def wait_until_offline_ready(page: Page) -> None:
             serviceWorker.addEventListener("controllerchange", resolve);
         })""",
         INSTALL_TIMEOUT_MS,
+    )
+
+
+def wait_until_copy_holds(page: Page, urls: set[str]) -> None:
+    """Wait until the site's offline copy holds exactly these URLs (waited for inside the page, as above)."""
+    page.evaluate(
+        """async ([prefix, urls, timeout]) => {
+            const wanted = JSON.stringify([...urls].sort());
+            const started = performance.now();
+            for (;;) {
+                const name = (await caches.keys()).find((name) => name.startsWith(prefix));
+                const held = name ? (await (await caches.open(name)).keys()).map((request) => request.url) : [];
+                if (JSON.stringify(held.sort()) === wanted) return;
+                if (performance.now() - started > timeout) throw new Error(`The copy holds ${held.length} files`);
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+        }""",
+        [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS],
     )
 
 

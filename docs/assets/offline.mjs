@@ -1,5 +1,6 @@
 // On every page: registers the site's service worker (sw.js at the site root), which keeps the whole site
-// in the browser after one visit, and offers a newer version of the site once it has been downloaded.
+// in the browser after one visit, and offers a newer version of the site once it has been downloaded. On the
+// checklist page, if Python could not start from the offline copy, the copy checks its files.
 // A new version never takes over by itself: the page keeps the version it was opened with until the
 // reader chooses Reload, so a page never gets files of two versions.
 
@@ -21,17 +22,50 @@ function offer(worker) {
       location.reload(); // another tab of this site has already switched to it
     }
   });
+  tell("A new version of this site is available. ", button);
+}
+
+function tell(...content) {
   const text = document.createElement("p");
   text.className = "offline-notice__text";
-  text.append("A new version of this site is available. ", button);
+  text.append(...content);
   notice.replaceChildren(text);
+}
+
+// A question for the service worker, answered on a port of its own.
+function ask(worker, question) {
+  const channel = new MessageChannel();
+  const answer = new Promise((resolve) => {
+    channel.port1.onmessage = ({ data }) => resolve(data);
+  });
+  worker.postMessage(question, [channel.port2]);
+  return answer;
+}
+
+// After the checklist could not start while this page is served by the offline copy: the copy checks its files and
+// downloads any it lacks. If it has them all again, the page starts again; if not (the site cannot be reached), the
+// reader is told why, and what to use meanwhile.
+async function recover() {
+  const worker = navigator.serviceWorker.controller;
+  if (!worker) return;
+  const found = await ask(worker, "check");
+  if (found.repaired) {
+    location.reload();
+  } else if (!found.complete) {
+    tell(
+      "Part of this site's offline copy in this browser is damaged or missing, and it cannot be downloaded ",
+      "while this site cannot be reached. Until then, use the printable list of the questions on this page.",
+    );
+  }
 }
 
 // The checklist page starts Python as it opens: the download of the whole site waits until Python has
 // answered its first call (or could not start), so that the two do not compete and the checklist answers sooner.
 async function pageStarted() {
-  const python = document.querySelector("script[data-pyodide]");
-  if (python) await (await import(python.src)).python.answered;
+  const script = document.querySelector("script[data-pyodide]");
+  const python = script && (await import(script.src)).python;
+  await python?.answered;
+  return python;
 }
 
 async function keepOffline() {
@@ -42,15 +76,19 @@ async function keepOffline() {
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (switching) location.reload();
   });
-  await pageStarted();
+  const python = await pageStarted();
   const registration = await navigator.serviceWorker.register(new URL("../sw.js", import.meta.url));
-  offer(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const worker = registration.installing;
-    worker.addEventListener("statechange", () => {
+  const offerOnceInstalled = (worker) => {
+    worker?.addEventListener("statechange", () => {
       if (worker.state === "installed") offer(worker);
     });
-  });
+  };
+  offer(registration.waiting);
+  offerOnceInstalled(registration.installing); // a version that began to download before this page opened
+  registration.addEventListener("updatefound", () => offerOnceInstalled(registration.installing));
+  // The copy completed if it lacks anything (a file lost, or the whole cache).
+  (await navigator.serviceWorker.ready).active?.postMessage("status");
+  python?.startedFrom.catch(() => recover());
 }
 
 if ("serviceWorker" in navigator) {

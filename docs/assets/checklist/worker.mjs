@@ -42,6 +42,9 @@ const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 const download = self.fetch.bind(self);
 // Downloads begun before Pyodide asks for them (see prefetch), each handed over once.
 const prefetched = new Map();
+// Whether a file of the runtime could not be downloaded or compiled: a start that then fails is not the
+// snapshot's fault (see start).
+let fileFailed = false;
 
 function watched(promise) {
   promise.catch(downloadFailed);
@@ -56,6 +59,10 @@ self.fetch = (resource, options) => {
     return early;
   }
   const response = download(resource, options);
+  response.then(
+    ({ ok }) => (fileFailed ||= !ok),
+    () => (fileFailed = true),
+  );
   if (url.endsWith("/pyodide.asm.wasm")) compiled = watched(compile(response));
   return response;
 };
@@ -67,8 +74,14 @@ async function compile(response) {
     return await WebAssembly.compileStreaming(response);
   } catch (error) {
     const wrongType = error instanceof TypeError && /MIME/i.test(error.message) && !(await response).bodyUsed;
-    if (!wrongType) throw error;
-    return WebAssembly.compile(await (await response).arrayBuffer());
+    if (!wrongType) {
+      fileFailed = true;
+      throw error;
+    }
+    return WebAssembly.compile(await (await response).arrayBuffer()).catch((failure) => {
+      fileFailed = true;
+      throw failure;
+    });
   }
 }
 WebAssembly.instantiate = (...args) => watched(instantiate(...args));
@@ -138,6 +151,7 @@ let snapshotBytes = new Promise((resolve) => {
 
 async function start(runtime) {
   prefetchRuntime(runtime);
+  let snapshotFailed = false;
   if ((await snapshotStored) && (await snapshotsUsable(runtime))) {
     prefetch(runtime.library);
     const snapshot = snapshotBytes.then((bytes) => {
@@ -152,10 +166,13 @@ async function start(runtime) {
       python.runPython("import random; random.seed()");
       return { evaluateJson: entryPoint(python), startedFrom: "snapshot" };
     } catch {
-      await forgetSnapshot(runtime);
+      snapshotFailed = true;
     }
   }
   const python = await boot(runtime, unpackedLibrary(runtime));
+  // The snapshot is blamed only if Python then starts without it, and every file arrived: otherwise a file is
+  // at fault (a damaged one in the offline copy, say, which the copy then replaces), and the snapshot is kept.
+  if (snapshotFailed && !fileFailed) await forgetSnapshot(runtime);
   return { evaluateJson: entryPoint(python), startedFrom: "bytecode" };
 }
 

@@ -1,0 +1,266 @@
+"""Faults of the offline copy: a damaged file in it, the copy deleted, versions that overlap. None leaves the site
+or the checklist broken for good; offline, the page says what it cannot do and offers the printable list."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .conftest import QuietHandler, serve
+from .nginx_server import nginx, require_nginx
+from .offline_browser import (
+    INSTALL_TIMEOUT_MS,
+    OFFLINE_CACHE_PREFIX,
+    cached_urls,
+    decoded_integrity,
+    precache_entries,
+    precache_version,
+    precached_urls,
+    render_service_worker,
+    wait_until_copy_holds,
+    wait_until_offline_ready,
+)
+from .python_browser import started_from, stored_snapshots
+
+# Puts a response for one file of the offline copy, as other code of the origin could: "garbage" is a response of
+# its own, "damaged in place" the kept response's own headers with one byte of its body changed. The file's URL.
+TAMPER = """async ([prefix, file, how]) => {
+    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
+    const cache = await caches.open(name);
+    const request = (await cache.keys()).find((request) => request.url.endsWith(`/${file}`));
+    if (how === "garbage") {
+        await cache.put(request, new Response("garbage"));
+    } else {
+        const response = await cache.match(request);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        bytes[bytes.length >> 1] ^= 0xff;
+        await cache.put(request, new Response(bytes, { headers: response.headers }));
+    }
+    return request.url;
+}"""
+# The SHA-256 of a file of the offline copy as it holds it now, in Subresource Integrity form.
+HELD = """async ([prefix, url]) => {
+    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
+    const response = await (await caches.open(name)).match(url);
+    if (!response) return null;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+    return "sha256-" + btoa(String.fromCharCode(...digest));
+}"""
+# Files a start from the memory snapshot asks for: without the first two Python cannot start; the library's zip it
+# only mounts, importing nothing from it. (A full start's library, the .gz, is checked the same way when asked for.)
+NEEDED = ("pyodide.asm.wasm", "pyodide.asm.mjs")
+NOT_NEEDED_FROM_SNAPSHOT = ("python_library.zip",)
+# Every response must be revalidated: offline, nothing then comes from the browser's HTTP cache, which would
+# otherwise serve a file downloaded moments before, and the test would depend on how long ago that was.
+REVALIDATED = 'add_header Cache-Control "no-cache";'
+
+SAYS_WHY = (
+    "Part of this site's offline copy in this browser is damaged or missing, and it cannot be downloaded while this "
+    "site cannot be reached. Until then, use the printable list of the questions on this page."
+)
+
+
+def _expect_ready(page: Page) -> None:
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+
+
+def _held_as_built(page: Page, built_site: Path, url: str, path: str) -> bool:
+    """Whether the offline copy holds the file at ``url`` as the build made it (``path`` in the site)."""
+    data = (built_site / path).read_bytes()
+    digest = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+    return page.evaluate(HELD, [OFFLINE_CACHE_PREFIX, url]) == digest
+
+
+@pytest.mark.parametrize("file", NEEDED + NOT_NEEDED_FROM_SNAPSHOT)
+def test_a_file_of_the_copy_replaced_by_other_code(
+    browser: Browser, built_site: Path, tmp_path: Path, file: str
+) -> None:
+    """Online, the next start takes the file from the network and the copy gets it back; offline, the page says why
+    the checklist cannot start and shows the printable list. The memory snapshot is kept throughout."""
+    require_nginx()
+    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{host.url}/checklist/")
+        _expect_ready(page)
+        everything = precached_urls(built_site, host.url)
+        wait_until_copy_holds(page, everything)
+        snapshot = stored_snapshots(page, wait=True)
+        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
+
+        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
+        page.reload()
+        _expect_ready(page)
+        assert started_from(page) == "snapshot"
+        wait_until_copy_holds(page, everything)
+        assert _held_as_built(page, built_site, url, path)
+        assert stored_snapshots(page) == snapshot
+
+        page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
+        host.stop()
+        page.reload()
+        if file in NEEDED:
+            expect(page.locator(".cl-alert-title")).to_have_text(
+                "The checklist could not start in this browser", timeout=PYTHON_TIMEOUT_MS
+            )
+            expect(page.locator(".offline-notice")).to_have_text(SAYS_WHY)
+            expect(page.locator("#all-questions")).to_be_visible()
+        else:
+            _expect_ready(page)  # a start from the snapshot does without it
+        assert stored_snapshots(page) == snapshot
+
+        host.start()
+        page.reload()
+        _expect_ready(page)
+        assert started_from(page) == "snapshot"
+        wait_until_copy_holds(page, everything)
+        assert _held_as_built(page, built_site, url, path)
+        context.close()
+
+
+def test_a_file_damaged_in_place_is_found_by_its_hash(browser: Browser, built_site: Path, tmp_path: Path) -> None:
+    """Damaged bytes under the copy's own headers: the start fails, the copy checks every file against its hash,
+    downloads the damaged one again and the page starts again, from the snapshot it kept."""
+    require_nginx()
+    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{host.url}/checklist/")
+        _expect_ready(page)
+        wait_until_copy_holds(page, precached_urls(built_site, host.url))
+        snapshot = stored_snapshots(page, wait=True)
+        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith("/pyodide.asm.wasm")]
+        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"])
+        assert not _held_as_built(page, built_site, url, path)
+        page.reload()
+        # The first start fails; the page then starts again by itself.
+        _expect_ready(page)
+        assert started_from(page) == "snapshot"
+        assert _held_as_built(page, built_site, url, path)
+        assert stored_snapshots(page) == snapshot
+        context.close()
+
+
+DELETE_COPY = """async (prefix) => {
+    const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
+    await Promise.all(names.map((name) => caches.delete(name)));
+    return names;
+}"""
+
+
+def test_a_deleted_copy_is_filled_again(browser: Browser, site_url: str, built_site: Path) -> None:
+    """While the same service worker stays, the next page it serves has the copy filled again, whole."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    wait_until_offline_ready(page)
+    everything = precached_urls(built_site, site_url)
+    wait_until_copy_holds(page, everything)
+    name = f"{OFFLINE_CACHE_PREFIX}{site_url}/ {precache_version(precache_entries(built_site))}"
+    assert page.evaluate(DELETE_COPY, OFFLINE_CACHE_PREFIX) == [name]
+    page.goto(f"{site_url}/guidance/")
+    wait_until_copy_holds(page, everything)
+    assert list(cached_urls(page)).count(name) == 1
+    context.set_offline(True)
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    context.close()
+
+
+# --- Versions that overlap -------------------------------------------------------------------------------------
+
+
+def _version_of(built_site: Path, directory: Path, words: str) -> Path:
+    """A copy of the built site whose home page ends with ``words``, and its service worker written for it: another
+    version, as a new build of changed pages would be."""
+    shutil.copytree(built_site, directory, copy_function=os.link)
+    home = directory / "index.html"
+    text = home.read_text(encoding="utf-8").replace("</article>", f"<p>{words}</p></article>", 1)
+    home.unlink()  # a link to the built site's file: written anew, not through the link
+    home.write_text(text, encoding="utf-8")
+    entries = precache_entries(directory)
+    (directory / "sw.js").unlink()
+    (directory / "sw.js").write_text(render_service_worker(entries, decoded_integrity(directory, entries)), "utf-8")
+    # Modification times seconds apart from the other versions': the server's Last-Modified, to which a browser
+    # compares when it revalidates a file, has whole seconds.
+    stamp = time.time() + 10 * len(list(directory.parent.iterdir()))
+    for written in (home, directory / "sw.js"):
+        os.utime(written, (stamp, stamp))
+    return directory
+
+
+class _Host:
+    """One origin serving any of several versions; downloads other than the worker's script can be held back."""
+
+    def __init__(self, versions: dict[str, Path]) -> None:
+        self.versions = versions
+        self.current = next(iter(versions))
+        self.open = threading.Event()
+        self.open.set()
+
+    def __call__(self, *args: object, **kwargs: object) -> QuietHandler:
+        host = self
+
+        class Handler(QuietHandler):
+            def do_GET(self) -> None:
+                if not self.path.startswith("/sw.js"):
+                    host.open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
+                super().do_GET()
+
+        return Handler(*args, directory=str(self.versions[self.current]), **kwargs)
+
+
+def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
+    browser: Browser, built_site: Path, tmp_path: Path
+) -> None:
+    """Version 2 is waiting when version 3 starts to download; the reader then chooses version 2. Its taking over
+    must not delete version 3's copy, which is complete once version 3 has installed, and is the only one left
+    once version 3 takes over in turn."""
+    versions = {name: _version_of(built_site, tmp_path / name, f"This is version {name}.") for name in "123"}
+    names = {name: precache_version(precache_entries(site)) for name, site in versions.items()}
+    host = _Host(versions)
+    with serve(host) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/")
+        wait_until_offline_ready(page)
+        notice = page.locator(".offline-notice")
+        available = "A new version of this site is available. Reload"
+
+        host.current = "2"
+        page.reload()
+        expect(notice).to_have_text(available, timeout=INSTALL_TIMEOUT_MS)  # version 2 waits
+
+        host.current = "3"
+        host.open.clear()  # version 3's downloads are held back while it installs
+        page.evaluate(
+            """async () => {
+                const registration = await navigator.serviceWorker.getRegistration();
+                registration.update(); // not waited for: it may end only once version 3 has installed
+                while (!registration.installing) await new Promise((resolve) => setTimeout(resolve, 50));
+            }"""
+        )
+        with page.expect_navigation():
+            notice.get_by_role("button", name="Reload").click()  # version 2 takes over
+        expect(page.get_by_text("This is version 2.")).to_be_visible()
+        host.open.set()
+        expect(notice).to_have_text(available, timeout=INSTALL_TIMEOUT_MS)  # version 3 installed, waiting
+        caches = cached_urls(page)
+        assert set(caches[f"{OFFLINE_CACHE_PREFIX}{url}/ {names['3']}"]) == precached_urls(versions["3"], url)
+
+        with page.expect_navigation():
+            notice.get_by_role("button", name="Reload").click()
+        expect(page.get_by_text("This is version 3.")).to_be_visible()
+        offline = [name for name in cached_urls(page) if name.startswith(OFFLINE_CACHE_PREFIX)]
+        assert offline == [f"{OFFLINE_CACHE_PREFIX}{url}/ {names['3']}"]
+        context.close()
