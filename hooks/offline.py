@@ -5,6 +5,8 @@ service worker, ``sw.js`` at the site root: the static logic in
 ``service_worker.js`` with the list of every built file (and its hash) in front.
 The version is a hash of that list and of the logic, so the same site gives the
 same bytes, and any change gives a new version that browsers download as a whole.
+The checklist's Python runtime is kept only for readers who use the checklist:
+the worker is told which folders hold it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ ICONS = (
 # on a poor connection. Sitemaps also carry the build date, which would make each day's build a new version.
 _SOURCE_MAP = ".map"
 _NOT_PRECACHED = {"sitemap.xml", "sitemap.xml.gz", SERVICE_WORKER}
+# The checklist's Python runtime (Pyodide, and the Python library with the checklist package): about 13 MB that
+# a reader of the guidance alone never needs, so it is kept offline only once the checklist has been opened.
+CHECKLIST_RUNTIME = ("assets/pyodide/", "assets/checklist/python/")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -105,17 +110,19 @@ def decoded_integrity(site: Path, entries: list[tuple[str, str]]) -> dict[str, s
 
 
 def render_service_worker(entries: list[tuple[str, str]], decoded: dict[str, str] | None = None) -> str:
-    """The service worker for these files: their list, the hashes of the gzip files' content and the version;
-    then the static logic."""
+    """The service worker for these files: their list, the hashes of the gzip files' content, the folders of the
+    checklist's runtime and the version; then the static logic."""
     version = json.dumps(precache_version(entries))
     files = "".join(f"    {json.dumps(list(entry))},\n" for entry in entries)
     header = (
         f"const PRECACHE = {{\n  version: {version},\n  files: [\n{files}  ],\n"
-        f"  decoded: {json.dumps(decoded or {}, sort_keys=True)},\n}};\n\n"
+        f"  decoded: {json.dumps(decoded or {}, sort_keys=True)},\n"
+        f"  checklist: {json.dumps(list(CHECKLIST_RUNTIME))},\n}};\n\n"
     )
     return header + TEMPLATE.read_text(encoding="utf-8")
 
 
 def precache_version(entries: list[tuple[str, str]]) -> str:
     """A short hash of the files and of the worker's logic: it changes when either changes, and only then."""
-    return hashlib.sha256((json.dumps(entries) + TEMPLATE.read_text(encoding="utf-8")).encode()).hexdigest()[:16]
+    listed = json.dumps([entries, CHECKLIST_RUNTIME])
+    return hashlib.sha256((listed + TEMPLATE.read_text(encoding="utf-8")).encode()).hexdigest()[:16]

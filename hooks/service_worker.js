@@ -1,37 +1,49 @@
-// The site's service worker: after one visit every file of the site is kept in the browser, so the
-// guidance, the search and the checklist (with its Python runtime) work with no network at all.
+// The site's service worker: after one visit the site is kept in the browser, so the guidance and its search,
+// and the checklist with its Python runtime once the reader has opened it, work with no network at all.
 //
 // PRECACHE, above, is written when the site is built: {version, files: [[URL relative to the site root,
-// Subresource Integrity hash], ...], decoded: {URL: hash of the file's content once gzip is undone}}. The
-// version is a hash of that list and of this file.
+// Subresource Integrity hash], ...], decoded: {URL: hash of the file's content once gzip is undone}, checklist:
+// [the folders of the checklist's runtime]}. The version is a hash of that list and of this file.
 //
-// One cache per version, never mixed with another's, each file in it checked against this build's hash; what
-// it lacks (a file found damaged, or the whole cache deleted) is downloaded again. A new version waits until
-// the reader chooses to reload (the pages show a notice), so no page ever gets files of two versions.
+// One cache per version, never mixed with another's. It always holds the guidance (the pages, styles, scripts,
+// search); it holds the checklist's runtime, about 13 MB more, only once the reader has opened the checklist or
+// asked for it (offline.mjs). Files are added a group at a time, each checked against this build's hash. A new
+// version waits until the reader chooses to reload (the pages show a notice), so no page ever gets files of two
+// versions.
 
 const SITE = new URL("./", self.location).href;
 // Several sites can share an origin: this site's caches are named after its root.
 const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
 const NOT_FOUND = new URL("404.html", SITE).href;
+// The reader's wish to keep the checklist offline, written by the pages: an empty cache, whose name is all it says.
+const CHECKLIST_WANTED = `checklist kept offline ${SITE}`;
 
 const FILES = PRECACHE.files.map(([path, integrity]) => ({
   url: new URL(path, SITE).href,
   // A host may send a .gz file with "Content-Encoding: gzip", and the browser then hands over its content.
   hashes: [integrity, PRECACHE.decoded[path]].filter(Boolean),
+  checklist: PRECACHE.checklist.some((folder) => path.startsWith(folder)),
 }));
 const BY_URL = new Map(FILES.map((file) => [file.url, file]));
 // The header of each kept response that names the hash it was checked against.
 const CHECKED = "x-checked-integrity";
+const GUIDANCE = FILES.filter((file) => !file.checklist);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
+      const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+      // The pages hear of it only on a first visit: while a new version downloads, they have the old one whole.
+      downloading = true;
+      if (!self.registration.active) await announce();
       try {
-        await fill(FILES);
+        await fill(files);
       } catch (error) {
         await caches.delete(CACHE);
         throw error; // the install fails, to be tried again on a later visit
+      } finally {
+        downloading = false;
       }
     })(),
   );
@@ -54,8 +66,8 @@ self.addEventListener("activate", (event) => {
 });
 
 // From the pages: "skip-waiting" when the reader chooses to move to this version; "status" to have the copy made
-// complete (if it lost files); "check" after the checklist could not start, answered on the port sent with it
-// (see check).
+// complete (after the reader asked for the checklist, or if it lost files) and told to every page; "check" after
+// the checklist could not start, answered on the port sent with it (see check).
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
   else if (event.data === "status") event.waitUntil(complete());
@@ -70,7 +82,14 @@ self.addEventListener("fetch", (event) => {
 async function respond(request) {
   const url = new URL(request.url);
   const navigate = request.mode === "navigate";
-  const cached = await kept(request);
+  let cached = await kept(request);
+  // A file of the checklist's runtime being downloaded into the copy now is served from the copy once it is
+  // there: the checklist's memory snapshot is made from it, and Chromium keeps the code it compiles with it.
+  const file = BY_URL.get(url.origin + url.pathname);
+  if (!cached && file?.checklist && filling?.files.includes(file)) {
+    await filling.done.catch(() => {});
+    cached = await kept(request);
+  }
   if (cached) return served(cached, request);
   if (navigate) {
     // A host that redirects folder addresses leaves the reader at "guidance/index.html": that is the
@@ -119,20 +138,35 @@ function served(cached, request) {
   return new Response(cached.body, cached);
 }
 
+// Whether a download into the copy is under way, as the pages are told; and the download itself, if any:
+// {files, done}.
+let downloading = false;
+let filling = null;
 // One completion at a time, and at most one more waiting: several pages may ask at once.
 let completing = Promise.resolve();
 let nextCompletion = null;
 
-// Makes the copy complete, downloading what it lacks (all of it, if the cache was deleted).
+// Makes the copy complete: every file of the guidance, and of the checklist if the reader wants it, downloading
+// what it lacks (all of it, if the cache was deleted); then tells every page what is available offline.
 function complete() {
   if (!nextCompletion) {
     nextCompletion = completing.then(async () => {
       nextCompletion = null;
-      try {
-        await fill(FILES);
-      } catch {
-        // Offline, or the site has changed meanwhile: tried again on a later visit.
+      const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+      if ((await missing(files)).length > 0) {
+        downloading = true;
+        await announce();
+        filling = { files, done: fill(files) };
+        try {
+          await filling.done;
+        } catch {
+          // Offline, or the site has changed meanwhile: tried again on a later visit.
+        } finally {
+          filling = null;
+          downloading = false;
+        }
       }
+      await announce();
     });
     completing = nextCompletion.catch(() => {});
   }
@@ -185,8 +219,8 @@ async function integrity(bytes) {
 
 // Every file of the copy checked against its hash, after the checklist could not start: a damaged one is
 // dropped, and what the copy lacks is downloaded again, if the network allows. Answers {damaged: [URL, ...],
-// repaired: whether the copy lacked files, damaged or dropped before, and has them all now, complete: whether it
-// has them all}.
+// repaired: whether the copy lacked files, damaged or dropped before, and has them all now, reachable: whether the
+// site answers, ...what is available offline now (see status)}.
 async function check() {
   const cache = await caches.open(CACHE);
   const damaged = [];
@@ -199,8 +233,33 @@ async function check() {
       await cache.delete(request);
     }
   }
-  const lacked = (await missing(FILES)).length > 0;
+  const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+  const lacked = (await missing(files)).length > 0;
   await complete();
-  const whole = (await missing(FILES)).length === 0;
-  return { damaged, repaired: lacked && whole, complete: whole };
+  const repaired = lacked && (await missing(files)).length === 0;
+  const reachable = await fetch(self.location.href, { method: "HEAD", cache: "no-store" }).then(
+    () => true,
+    () => false,
+  );
+  return { damaged, repaired, reachable, ...(await status()) };
+}
+
+// What is available offline: {guidance, checklist: whether all of it is in the copy, downloading: whether a download
+// into the copy is under way, wanted: whether the reader wants the checklist kept}.
+async function status() {
+  const lacking = await missing(FILES);
+  return {
+    guidance: !lacking.some((file) => !file.checklist),
+    checklist: lacking.length === 0,
+    downloading,
+    wanted: await caches.has(CHECKLIST_WANTED),
+  };
+}
+
+// Tells every page of the site, open or opening, what is available offline.
+async function announce() {
+  const message = { offline: await status() };
+  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+    client.postMessage(message);
+  }
 }

@@ -7,16 +7,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from offline import decoded_integrity, precache_entries, precache_version, render_service_worker
-from playwright.sync_api import Page
+from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
+from playwright.sync_api import Page, expect
 
 from .devtools_connection import DevToolsConnection
 
 __all__ = [
+    "BOTH_KEPT",
+    "CHECKLIST_RUNTIME",
+    "DOWNLOADING",
+    "GUIDANCE_KEPT",
     "INSTALL_TIMEOUT_MS",
+    "KEEP_CHECKLIST",
     "OFFLINE_CACHE_PREFIX",
+    "RUNTIME_PATHS",
     "cached_urls",
     "decoded_integrity",
+    "expect_kept",
     "precache_entries",
     "precache_version",
     "precached_urls",
@@ -28,13 +35,25 @@ __all__ = [
 
 # The whole site is downloaded once: allow for a busy machine.
 INSTALL_TIMEOUT_MS = 60_000
+# What the footer says is available offline (offline.mjs).
+GUIDANCE_KEPT = "The guidance is available offline."
+BOTH_KEPT = "The guidance and the checklist are available offline."
+DOWNLOADING = "Downloading for offline use…"
+KEEP_CHECKLIST = "Keep the checklist available offline"
+# The folders of the checklist's Python runtime, as URL paths.
+RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
 # The cache that holds this site's offline copy, by its name's start.
 OFFLINE_CACHE_PREFIX = "offline "
 
 
-def precached_urls(built_site: Path, site_url: str) -> set[str]:
-    """The absolute URL of every file the build's service worker precaches."""
-    return {f"{site_url}/{path.removeprefix('./')}" for path, _ in precache_entries(built_site)}
+def precached_urls(built_site: Path, site_url: str, *, checklist: bool = True) -> set[str]:
+    """The absolute URL of every file the build's service worker precaches; without ``checklist``, of those it
+    keeps for a reader of the guidance alone (all but the checklist's Python runtime)."""
+    return {
+        f"{site_url}/{path.removeprefix('./')}"
+        for path, _ in precache_entries(built_site)
+        if checklist or not path.startswith(CHECKLIST_RUNTIME)
+    }
 
 
 def wait_until_offline_ready(page: Page) -> None:
@@ -52,6 +71,11 @@ def wait_until_offline_ready(page: Page) -> None:
         })""",
         INSTALL_TIMEOUT_MS,
     )
+
+
+def expect_kept(page: Page, words: str) -> None:
+    """The footer says ``words`` of what is available offline (GUIDANCE_KEPT or BOTH_KEPT), once it does."""
+    expect(page.locator(".offline-status__text")).to_have_text(words, timeout=INSTALL_TIMEOUT_MS)
 
 
 def wait_until_copy_holds(page: Page, urls: set[str]) -> None:

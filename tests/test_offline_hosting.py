@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import ROOT, build_site
 from .nginx_server import Nginx, nginx, require_nginx, types_block
-from .offline_browser import wait_until_offline_ready
+from .offline_browser import BOTH_KEPT, expect_kept, wait_until_offline_ready
 from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
 SUB_PATH = "/some-name/"
@@ -53,6 +53,7 @@ def _first_visit(context: BrowserContext, url: str) -> Page:
     page.goto(f"{url}checklist/")
     _checklist_answers(page)
     wait_until_offline_ready(page)
+    expect_kept(page, BOTH_KEPT)
     stored_snapshots(page, wait=True)
     return page
 
@@ -267,6 +268,7 @@ def test_the_checklist_starts_whatever_the_encoding_and_type(browser: Browser, h
     assert started_from(page) == "bytecode"
     assert served[name].headers[header] == value  # as the host sent it, before any service worker
     wait_until_offline_ready(page)
+    expect_kept(page, BOTH_KEPT)
     stored_snapshots(page, wait=True)
 
     host.stop()

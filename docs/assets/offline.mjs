@@ -1,10 +1,18 @@
-// On every page: registers the site's service worker (sw.js at the site root), which keeps the whole site
-// in the browser after one visit, and offers a newer version of the site once it has been downloaded. On the
-// checklist page, if Python could not start from the offline copy, the copy checks its files.
-// A new version never takes over by itself: the page keeps the version it was opened with until the
-// reader chooses Reload, so a page never gets files of two versions.
+// On every page: registers the site's service worker (sw.js at the site root), which keeps the site in the browser
+// after one visit, says in the footer what is available offline, and offers a newer version of the site once it
+// has been downloaded. A new version never takes over by itself: the page keeps the version it was opened with
+// until the reader chooses Reload, so a page never gets files of two versions.
+//
+// The guidance is always kept. The checklist's Python runtime (about 13 MB) is kept once the checklist page has
+// been opened, unless the browser asks to save data, or when the reader presses "Keep the checklist available
+// offline": a reader of the guidance alone never downloads it.
+
+const site = new URL("../", import.meta.url).href;
+// The reader's wish, for the service worker to read: an empty cache whose name says it (see service_worker.js).
+const CHECKLIST_WANTED = `checklist kept offline ${site}`;
 
 const notice = document.createElement("div");
+const availability = document.createElement("div");
 let switching = false;
 
 // Shows the notice for a downloaded version that waits, if this page has a version it would replace.
@@ -32,6 +40,55 @@ function tell(...content) {
   notice.replaceChildren(text);
 }
 
+// What the service worker says is available offline: {guidance, checklist, downloading, wanted}. The line is put in
+// the page with its first words, and read out only when they change (a live region announces changes, not its
+// start). The button is offered until the reader wants the checklist kept.
+function show(status) {
+  let words = "";
+  if (status.downloading) words = "Downloading for offline use…";
+  else if (status.checklist) words = "The guidance and the checklist are available offline.";
+  else if (status.guidance && status.wanted) {
+    words = "The guidance is available offline. The checklist will be kept too the next time you are online.";
+  } else if (status.guidance) words = "The guidance is available offline.";
+  let line = availability.querySelector(".offline-status__text");
+  if (!line) {
+    line = document.createElement("p");
+    line.className = "offline-status__text";
+    line.setAttribute("role", "status");
+    line.tabIndex = -1; // where the focus goes when the button it was on is gone
+    availability.replaceChildren(line);
+  }
+  line.textContent = words;
+  const offered = status.guidance && !status.wanted && !status.downloading;
+  const button = availability.querySelector(".offline-status__button");
+  if (offered && !button) availability.append(keepButton());
+  if (!offered && button) {
+    const focused = button === document.activeElement;
+    button.remove();
+    if (focused) line.focus();
+  }
+  if (!availability.isConnected && words) {
+    const footer = document.querySelector(".md-footer-meta__inner") || document.querySelector(".md-footer");
+    (footer || document.body).append(availability);
+  }
+}
+
+function keepButton() {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "offline-status__button";
+  button.textContent = "Keep the checklist available offline";
+  button.addEventListener("click", () => keepChecklist(true).catch(() => {}));
+  return button;
+}
+
+// Records the wish (but not of itself when the browser asks to save data), then has the service worker act on it.
+async function keepChecklist(chosen) {
+  if (!chosen && navigator.connection?.saveData) return;
+  await caches.open(CHECKLIST_WANTED);
+  if (chosen) (await navigator.serviceWorker.ready).active?.postMessage("status");
+}
+
 // A question for the service worker, answered on a port of its own.
 function ask(worker, question) {
   const channel = new MessageChannel();
@@ -43,29 +100,23 @@ function ask(worker, question) {
 }
 
 // After the checklist could not start while this page is served by the offline copy: the copy checks its files and
-// downloads any it lacks. If it has them all again, the page starts again; if not (the site cannot be reached), the
-// reader is told why, and what to use meanwhile.
+// downloads any it lacks. If it has them all again, the page starts again; if not, and the site cannot be reached,
+// the reader is told why, and what to use meanwhile.
 async function recover() {
   const worker = navigator.serviceWorker.controller;
   if (!worker) return;
   const found = await ask(worker, "check");
   if (found.repaired) {
     location.reload();
-  } else if (!found.complete) {
+  } else if (!found.checklist && !found.reachable) {
+    const kept = found.wanted
+      ? "Part of the checklist kept in this browser for offline use is damaged or missing"
+      : "The checklist is not kept in this browser for offline use";
     tell(
-      "Part of this site's offline copy in this browser is damaged or missing, and it cannot be downloaded ",
-      "while this site cannot be reached. Until then, use the printable list of the questions on this page.",
+      `${kept}, and it cannot be downloaded while this site cannot be reached. `,
+      "Until then, use the printable list of the questions on this page.",
     );
   }
-}
-
-// The checklist page starts Python as it opens: the download of the whole site waits until Python has
-// answered its first call (or could not start), so that the two do not compete and the checklist answers sooner.
-async function pageStarted() {
-  const script = document.querySelector("script[data-pyodide]");
-  const python = script && (await import(script.src)).python;
-  await python?.answered;
-  return python;
 }
 
 async function keepOffline() {
@@ -73,10 +124,22 @@ async function keepOffline() {
   notice.className = "offline-notice";
   notice.setAttribute("role", "status");
   (document.querySelector(".md-footer") || document.body).append(notice);
+  availability.className = "offline-status";
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.offline) show(data.offline);
+  });
+  navigator.serviceWorker.startMessages();
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (switching) location.reload();
   });
-  const python = await pageStarted();
+  // The checklist page starts Python as it opens: the download for offline use waits until Python has answered
+  // its first call (or could not start), so that the two do not compete and the checklist answers sooner.
+  const script = document.querySelector("script[data-pyodide]");
+  const python = script && (await import(script.src)).python;
+  if (python) {
+    await python.answered;
+    await keepChecklist(false).catch(() => {});
+  }
   const registration = await navigator.serviceWorker.register(new URL("../sw.js", import.meta.url));
   const offerOnceInstalled = (worker) => {
     worker?.addEventListener("statechange", () => {
@@ -86,7 +149,7 @@ async function keepOffline() {
   offer(registration.waiting);
   offerOnceInstalled(registration.installing); // a version that began to download before this page opened
   registration.addEventListener("updatefound", () => offerOnceInstalled(registration.installing));
-  // The copy completed if it lacks anything (a file lost, or the whole cache).
+  // The copy completed if it lacks anything (the checklist just asked for, a file lost), and what it holds told.
   (await navigator.serviceWorker.ready).active?.postMessage("status");
   python?.startedFrom.catch(() => recover());
 }

@@ -1,0 +1,129 @@
+"""What the offline copy downloads: the guidance on any first visit; the checklist's Python runtime (about 13 MB)
+only once the checklist has been opened, or the reader asks for it, and not of itself when the browser asks to
+save data. The footer says what is available offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .offline_browser import (
+    BOTH_KEPT,
+    DOWNLOADING,
+    GUIDANCE_KEPT,
+    KEEP_CHECKLIST,
+    OFFLINE_CACHE_PREFIX,
+    RUNTIME_PATHS,
+    cached_urls,
+    expect_kept,
+    precached_urls,
+    wait_until_offline_ready,
+)
+
+# Records every text the footer's line about the offline copy takes from now on.
+RECORD_STATUS = """() => {
+    window.offlineWords = [];
+    const line = document.querySelector(".offline-status__text");
+    new MutationObserver(() => window.offlineWords.push(line.textContent))
+        .observe(line, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def _runtime_requests(context: BrowserContext) -> list[Request]:
+    """The requests for the checklist's runtime made from now on in the context, the service worker's included."""
+    requests: list[Request] = []
+    context.on("request", lambda request: requests.append(request) if _runtime(request.url) else None)
+    return requests
+
+
+def _copy_downloads(requests: list[Request]) -> list[str]:
+    """The downloads of the offline copy among the requests: the service worker's own, which revalidate (a fetch
+    with the "no-cache" mode sends Cache-Control: max-age=0), not those it passes on for a page's workers."""
+    return [r.url for r in requests if r.service_worker and r.all_headers().get("cache-control") == "max-age=0"]
+
+
+def _runtime(url: str) -> bool:
+    return any(folder in url for folder in RUNTIME_PATHS)
+
+
+def _copy(page: Page) -> set[str]:
+    """The URLs the site's offline copy holds."""
+    return {url for name, urls in cached_urls(page).items() if name.startswith(OFFLINE_CACHE_PREFIX) for url in urls}
+
+
+def _expect_ready(page: Page) -> None:
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+
+
+def test_a_reader_of_the_guidance_downloads_no_python(browser: Browser, site_url: str, built_site: Path) -> None:
+    """The guidance is kept offline; the runtime is not asked for, until the checklist is opened: then it is kept
+    too, and the checklist works offline."""
+    context = browser.new_context()
+    runtime = _runtime_requests(context)
+    page = context.new_page()
+    page.goto(f"{site_url}/guidance/")
+    wait_until_offline_ready(page)
+    expect_kept(page, GUIDANCE_KEPT)
+    expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_be_visible()
+    page.goto(f"{site_url}/")
+    expect_kept(page, GUIDANCE_KEPT)
+    page.wait_for_load_state("networkidle")
+    assert [request.url for request in runtime] == []
+    assert _copy(page) == precached_urls(built_site, site_url, checklist=False)
+
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    expect_kept(page, BOTH_KEPT)
+    expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_have_count(0)
+    assert _copy(page) == precached_urls(built_site, site_url)
+    assert _copy_downloads(runtime)
+    context.set_offline(True)
+    page.reload()
+    _expect_ready(page)
+    context.close()
+
+
+def test_the_reader_can_keep_the_checklist_from_any_page(browser: Browser, site_url: str, built_site: Path) -> None:
+    """The button downloads the runtime into the copy, saying so meanwhile; the checklist then works offline
+    without ever having been opened online."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/guidance/")
+    wait_until_offline_ready(page)
+    expect_kept(page, GUIDANCE_KEPT)
+    page.evaluate(RECORD_STATUS)
+    page.get_by_role("button", name=KEEP_CHECKLIST).click()
+    expect_kept(page, BOTH_KEPT)
+    assert page.evaluate("window.offlineWords") == [DOWNLOADING, BOTH_KEPT]
+    # The button it was on is gone: the focus is on what the button did.
+    assert page.evaluate("document.activeElement.className") == "offline-status__text"
+    assert _copy(page) == precached_urls(built_site, site_url)
+    context.set_offline(True)
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    context.close()
+
+
+def test_save_data_keeps_the_runtime_from_being_downloaded_of_itself(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    """With the browser asking to save data, opening the checklist downloads the runtime for the page only, not for
+    the copy; the reader may still ask for it."""
+    context = browser.new_context()
+    runtime = _runtime_requests(context)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.goto(f"{site_url}/checklist/")
+    assert page.evaluate("navigator.connection.saveData") is True
+    _expect_ready(page)
+    wait_until_offline_ready(page)
+    expect_kept(page, GUIDANCE_KEPT)
+    page.wait_for_load_state("networkidle")
+    assert runtime and _copy_downloads(runtime) == []  # the page's own requests only
+    assert _copy(page) == precached_urls(built_site, site_url, checklist=False)
+    page.get_by_role("button", name=KEEP_CHECKLIST).click()
+    expect_kept(page, BOTH_KEPT)
+    assert _copy(page) == precached_urls(built_site, site_url)
+    context.close()
