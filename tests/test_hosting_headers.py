@@ -170,7 +170,8 @@ def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_the_checklist_under_the_documented_headers(browser: Browser, documented_host: Nginx, elsewhere: str) -> None:
     """A first visit, before any service worker: Python starts from the host and answers, its worker under the
-    host's policy; no page reports a policy violation."""
+    host's policy; the service worker, under the same policy, keeps the site offline; no page reports a policy
+    violation."""
     context = browser.new_context()
     page = context.new_page()
     problems: list[str] = []
@@ -182,6 +183,8 @@ def test_the_checklist_under_the_documented_headers(browser: Browser, documented
     assert started_from(page) == "bytecode"
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)") is False
     assert probe_workers(page, elsewhere) == {"worker.mjs": REFUSED, "search_when_wanted.js": REFUSED}
+    wait_until_offline_ready(page)
+    expect_kept(page, BOTH_KEPT)
     for path in ("/", "/guidance/", "/hosting/"):
         page.goto(documented_host.url + path)
         expect(page.locator("h1").first).to_be_visible()
