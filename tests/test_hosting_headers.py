@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import html
 import io
 import json
 import re
@@ -129,6 +130,9 @@ def zip_entries(archive: bytes) -> list[tuple[str, bytes]]:
 def test_the_documented_nginx_headers_for_every_file(built_site: Path, documented_host: Nginx) -> None:
     """Pages carry their policy with frame-ancestors, scripts the policy for workers; only files named by their
     version or content are cached unchecked; every type is the one a browser needs."""
+    policies = {f"{page_policy(built_site)}; frame-ancestors 'none'", worker_policy(built_site)}
+    hosting_page = (built_site / "hosting" / "index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'Content-Security-Policy "([^"]+)"', html.unescape(hosting_page))) == policies  # Apache too
     long_lived = named_by_version_or_content(built_site)
     assert any(name.endswith(".wasm") for name in long_lived) and any(name.endswith(".css") for name in long_lived)
     files = sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.is_file())
