@@ -76,8 +76,24 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  if (request.method === "GET" && request.url.startsWith(SITE)) event.respondWith(respond(request));
+  if (request.method === "GET" && request.url.startsWith(SITE)) {
+    event.respondWith(respond(request).then((response) => withWorkerPolicy(response, request)));
+  }
 });
+
+// A worker's Content-Security-Policy is the one its own script's response carries, not its page's: without it,
+// a worker (the checklist's Python among them) could fetch from any origin and run strings as code. So every
+// worker script this site serves gets the site's policy for workers, whatever the host sent with it: this
+// site's scripts and files only, and WebAssembly (Python) may compile.
+const WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
+const WORKER_SCRIPTS = new Set(["worker", "sharedworker"]);
+
+function withWorkerPolicy(response, request) {
+  if (!WORKER_SCRIPTS.has(request.destination)) return response;
+  const headers = new Headers(response.headers);
+  headers.set("content-security-policy", WORKER_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 async function respond(request) {
   const url = new URL(request.url);
