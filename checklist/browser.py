@@ -23,11 +23,12 @@ def evaluate_json(calls: str) -> str:
 
     A call is either an evaluation, ``{"answers": {...}, "timestamp": "...", "details": {...}}``,
     whose outcome is ``{"record": ..., "markdown": ..., "text": ..., "screen": ...}`` (the record as
-    data, in full for audit, for clinical notes, and its steps and citations worded for the screen), or ``{"error": ...}`` naming the question or detail
-    that cannot be used; a link's query, ``{"link": [[key, value], ...]}``, whose outcome is
-    ``{"link": {"answers": {...}, "problems": [...]}}``; a saved record to check on today's rules,
-    ``{"recheck": {...}}``, giving ``{"recheck": ...}`` or ``{"error": ...}``; or one answer changed,
-    ``{"what_if": {"answers": {...}, "question": ..., "value": ...}}``, giving ``{"what_if": ...}``.
+    data, in full for audit, for clinical notes, and its steps and citations worded for the screen),
+    or ``{"error": ...}`` naming the question or detail that cannot be used; a link's query,
+    ``{"link": [[key, value], ...]}``, whose outcome is ``{"link": {"answers": {...}, "problems": [...]}}``;
+    a saved record to check on today's rules, ``{"recheck": {...}}``, giving ``{"recheck": ...}`` or
+    ``{"error": ...}``; or one answer changed, ``{"what_if": {"answers": {...}, "question": ..., "value": ...}}``,
+    giving ``{"what_if": ...}``.
     """
     return json.dumps([_outcome(call) for call in json.loads(calls)], ensure_ascii=False)
 
