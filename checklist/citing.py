@@ -47,11 +47,6 @@ def cited_data(parts: Sequence[CitedPart]) -> list[str | dict[str, str]]:
     return [part._asdict() if isinstance(part, ParagraphRef) else part for part in parts]
 
 
-def cited_text(parts: Sequence[CitedPart]) -> str:
-    """Citation parts as plain text, with no links."""
-    return "".join(part.paragraph if isinstance(part, ParagraphRef) else part for part in parts)
-
-
 def duty_label(strength: str | None) -> str | None:
     """The tag of a duty's strength ("Must", "Should"); None for context, which states no duty."""
     return DUTY_LABELS.get(strength)

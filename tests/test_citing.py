@@ -9,17 +9,24 @@ import pytest
 from checklist import QUESTIONS, evaluate, load_guidance
 from checklist.browser import evaluate_json
 from checklist.citing import (
+    CitedPart,
     ParagraphRef,
     citation_heading,
     cited_change,
     cited_data,
     cited_paragraphs,
-    cited_text,
     duty_label,
 )
 from checklist.screens import outcome_screen, question_data
 
 DUTIES = {"must": "Must", "should": "Should"}
+
+
+def cited_text(parts: tuple[CitedPart, ...] | list[CitedPart]) -> str:
+    """A citation as plain text: its words, and its paragraph ids unlinked."""
+    return "".join(part.paragraph if isinstance(part, ParagraphRef) else part for part in parts)
+
+
 REFUSED_NO_BASIS = {
     "request": "child-protection",
     "identity": "checked",
