@@ -15,18 +15,20 @@ from .evaluation import evaluate
 from .links import read_link
 from .recheck import RecordError, recheck, what_if
 from .record import DetailError
+from .screens import outcome_screen
 
 
 def evaluate_json(calls: str) -> str:
     """Answer a JSON list of calls; return a JSON list of their outcomes, in the same order.
 
     A call is either an evaluation, ``{"answers": {...}, "timestamp": "...", "details": {...}}``,
-    whose outcome is ``{"record": ..., "markdown": ..., "text": ...}`` (the record as data, in
-    full for audit, and for clinical notes), or ``{"error": ...}`` naming the question or detail
-    that cannot be used; a link's query, ``{"link": [[key, value], ...]}``, whose outcome is
-    ``{"link": {"answers": {...}, "problems": [...]}}``; a saved record to check on today's rules,
-    ``{"recheck": {...}}``, giving ``{"recheck": ...}`` or ``{"error": ...}``; or one answer changed,
-    ``{"what_if": {"answers": {...}, "question": ..., "value": ...}}``, giving ``{"what_if": ...}``.
+    whose outcome is ``{"record": ..., "markdown": ..., "text": ..., "screen": ...}`` (the record as
+    data, in full for audit, for clinical notes, and its steps and citations worded for the screen),
+    or ``{"error": ...}`` naming the question or detail that cannot be used; a link's query,
+    ``{"link": [[key, value], ...]}``, whose outcome is ``{"link": {"answers": {...}, "problems": [...]}}``;
+    a saved record to check on today's rules, ``{"recheck": {...}}``, giving ``{"recheck": ...}`` or
+    ``{"error": ...}``; or one answer changed, ``{"what_if": {"answers": {...}, "question": ..., "value": ...}}``,
+    giving ``{"what_if": ...}``.
     """
     return json.dumps([_outcome(call) for call in json.loads(calls)], ensure_ascii=False)
 
@@ -45,10 +47,12 @@ def _outcome(call: dict[str, Any]) -> dict[str, Any]:
     try:
         result = evaluate(call["answers"], timestamp=call.get("timestamp"))
         details = call.get("details")
+        record = result.to_dict(details)
         return {
-            "record": result.to_dict(details),
+            "record": record,
             "markdown": result.to_markdown(details),
             "text": result.to_text(details),
+            "screen": outcome_screen(record),
         }
     except (AnswerError, DetailError) as error:
         return {"error": str(error)}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .citing import cited_change, duty_label, listed
 from .decision import AnswerError
 from .evaluation import evaluate
 from .guidance import load_guidance
@@ -52,6 +53,7 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, An
             "after": cited_now,
             "added": [paragraph for paragraph in cited_now if paragraph not in cited_then],
             "dropped": [paragraph for paragraph in cited_then if paragraph not in cited_now],
+            "words": {"before": listed(cited_then), "after": cited_change(cited_then, cited_now)},
         },
     }
 
@@ -141,4 +143,10 @@ def _outcome_words(record: Mapping[str, Any]) -> str:
 
 
 def _step(action: Mapping[str, Any]) -> dict[str, Any]:
-    return {"text": action["text"], "strength": action["strength"], "paragraphs": list(action["paragraphs"])}
+    return {
+        "text": action["text"],
+        "strength": action["strength"],
+        "duty": duty_label(action["strength"]),
+        "paragraphs": list(action["paragraphs"]),
+        "paragraph_list": listed(action["paragraphs"]),
+    }

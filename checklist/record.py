@@ -4,25 +4,23 @@ A doctor may need to show later why they shared or withheld information, so the 
 carries the exact guidance text it relied on, the edition, the checklist's version and
 the version of its decision table, the time stamp the caller supplied, for every answer
 the rules it fed, and the doctor's own details of the request. It comes in three forms:
-JSON-ready data, a full readable version for audit (Markdown), and a short plain-text
-version that pastes cleanly into clinical notes.
+JSON-ready data (made here), a full readable version for audit (Markdown), and a short
+plain-text version that pastes cleanly into clinical notes (both in ``record_text``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
+from .citing import SUMMARY_NOTE, listed, paragraphs_word
 from .guidance import load_guidance
-from .model import Guidance, paragraph_text, plain_text
-from .questions import Action, load_checklist
+from .model import Document, Guidance, paragraph_text, plain_text
+from .questions import Action, Checklist, load_checklist
+from .record_text import markdown, notes
 from .version import __version__
 
-SUMMARY_NOTE = "Summary in our own words, not a quotation."
-STRENGTH_LABELS = {"must": "Must", "should": "Should"}
 OUTCOMES = {True: "applied", False: "did not apply", None: "waits for a later answer"}
 NO_BASIS = "none yet: no condition for sharing of paragraph 31 is met"
 OUT_OF_SCOPE_BASIS = "not decided here: paragraphs 46–50 do not cover this request"
@@ -81,11 +79,11 @@ class Result:
 
     def to_markdown(self, details: Mapping[str, str] | None = None) -> str:
         """The full decision record, readable, for audit and printing: quotations and the rules' trace."""
-        return _markdown(self.to_dict(details))
+        return markdown(self.to_dict(details))
 
     def to_text(self, details: Mapping[str, str] | None = None) -> str:
         """The decision record for clinical notes: plain text, a line each, no quotations or trace."""
-        return _notes(self.to_dict(details))
+        return notes(self.to_dict(details))
 
 
 def recorded_details(details: Mapping[str, str] | None) -> list[dict[str, str]]:
@@ -111,34 +109,18 @@ def recorded_details(details: Mapping[str, str] | None) -> list[dict[str, str]]:
 
 def _record(result: Result, details: list[dict[str, str]]) -> dict[str, Any]:
     guidance, checklist = load_guidance(), load_checklist()
-    document = guidance.document
-    verdict = None
-    if result.verdict is not None:
-        words = checklist.verdict(result.verdict)
-        verdict = {"id": words.id, "title": words.title, "explanation": words.text, "rule": _rule(result.checks[-1])}
-    next_question = None
-    if result.next_question is not None:
-        question = checklist.question(result.next_question)
-        next_question = {"id": question.id, "text": question.text}
     return {
-        "guidance": {
-            "title": document.title,
-            "publisher": document.publisher,
-            "year": document.year,
-            "section": document.section,
-            "paragraphs": document.paragraphs,
-            "edition_note": document.edition_note,
-        },
+        "guidance": _edition(guidance.document),
         "checklist_version": __version__,
         "rules_version": result.rules_version,
         "timestamp": result.timestamp,
         "answers": [_answer(question_id, value, result) for question_id, value in result.answers.items()],
         "asked": list(result.asked),
-        "verdict": verdict,
+        "verdict": _verdict(result, checklist),
         "why": _why(result),
         "basis": _basis(result),
         "details": details,
-        "next_question": next_question,
+        "next_question": _next_question(result, checklist),
         "actions": [
             {
                 "id": action.id,
@@ -151,6 +133,32 @@ def _record(result: Result, details: list[dict[str, str]]) -> dict[str, Any]:
         ],
         "citations": [_citation(paragraph_id, guidance) for paragraph_id in result.citations],
     }
+
+
+def _edition(document: Document) -> dict[str, Any]:
+    """The publication and edition the record applies, so it can be read against the right text later."""
+    return {
+        "title": document.title,
+        "publisher": document.publisher,
+        "year": document.year,
+        "section": document.section,
+        "paragraphs": document.paragraphs,
+        "edition_note": document.edition_note,
+    }
+
+
+def _verdict(result: Result, checklist: Checklist) -> dict[str, Any] | None:
+    if result.verdict is None:
+        return None
+    words = checklist.verdict(result.verdict)
+    return {"id": words.id, "title": words.title, "explanation": words.text, "rule": _rule(result.checks[-1])}
+
+
+def _next_question(result: Result, checklist: Checklist) -> dict[str, Any] | None:
+    if result.next_question is None:
+        return None
+    question = checklist.question(result.next_question)
+    return {"id": question.id, "text": question.text}
 
 
 def _stated(question_id: str, value: str) -> dict[str, Any]:
@@ -180,7 +188,7 @@ def _basis(result: Result) -> dict[str, Any] | None:
 def _stated_words(answer: dict[str, Any]) -> str:
     """An answer and what it rests on: "consent refused (paragraph 31b)"."""
     paragraphs = answer["rests_on"]
-    return f"{answer['recorded']} (paragraph{'s' if len(paragraphs) > 1 else ''} {', '.join(paragraphs)})"
+    return f"{answer['recorded']} ({paragraphs_word(paragraphs)} {listed(paragraphs)})"
 
 
 def _rule(check: Check) -> dict[str, Any]:
@@ -242,128 +250,3 @@ def _citation(paragraph_id: str, guidance: Guidance) -> dict[str, Any]:
             if guidance.footnote_owner(footnote.id) == paragraph
         ],
     }
-
-
-def _markdown(record: dict[str, Any]) -> str:
-    verdict, next_question = record["verdict"], record["next_question"]
-    lines = ["# Decision record: a request for information about a child", ""]
-    if verdict is not None:
-        lines += [f"## Outcome: {verdict['title']}", "", verdict["explanation"], ""]
-    else:
-        lines += ["## Outcome: not decided yet", "", f"Next question: {next_question['text']}", ""]
-    if record["why"]:
-        lines += [f"**Why:** {record['why']['words']}", "", f"**Basis for sharing:** {record['basis']['words']}", ""]
-    if record["details"]:
-        lines += ["## Your details of the request", ""]
-        lines += [f"- **{detail['label']}:** {detail['text']}" for detail in record["details"]]
-        lines.append("")
-    lines += ["## What to do", ""]
-    lines += [
-        f"{number}. **{STRENGTH_LABELS[action['strength']]}**: {action['text']} ({_cited(action)})"
-        for number, action in enumerate(record["actions"], start=1)
-    ]
-    lines += ["", "## Answers and why they matter", ""]
-    for answer in record["answers"]:
-        lines.append(f"- {answer['text']} **{answer['label']}**")
-        if not answer["used"]:
-            lines.append("    - Not needed for this outcome.")
-        lines += [
-            f"    - Rule {rule['number']}, \u201c{rule['verdict_title']}\u201d, {rule['outcome']} "
-            f"(it encodes {_cited(rule)})."
-            for rule in answer["rules"]
-        ]
-        lines += [f"    - Chose step {action['number']} ({_cited(action)})." for action in answer["actions"]]
-    if verdict is not None:
-        rule = verdict["rule"]
-        lines += ["", f"The outcome comes from rule {rule['number']}: {rule['when']} It encodes {_cited(rule)}."]
-    lines += ["", "## Paragraphs cited", ""]
-    for citation in record["citations"]:
-        lines += _citation_markdown(citation)
-    guidance = record["guidance"]
-    lines += [
-        "## About this record",
-        "",
-        f"- Guidance: {guidance['publisher']}, *{guidance['title']}* ({guidance['year']}), "
-        f"\u201c{guidance['section']}\u201d, paragraphs {guidance['paragraphs']}. {guidance['edition_note']}",
-        f"- Checklist version: {record['checklist_version']}; decision table {record['rules_version']}",
-        f"- Time stamp: {record['timestamp'] or 'not given'}{_local_time_note(record['timestamp'])}",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _cited(item: dict[str, Any]) -> str:
-    paragraphs = item["paragraphs"]
-    words = f"paragraph{'s' if len(paragraphs) > 1 else ''} {', '.join(paragraphs)}"
-    clauses = item.get("clauses")
-    return f"{words}; clause{'s' if len(clauses) > 1 else ''} {', '.join(clauses)}" if clauses else words
-
-
-def _citation_markdown(citation: dict[str, Any]) -> list[str]:
-    if not citation["quoted"]:
-        points = [f"- {point['text']}" for point in citation["points"]]
-        return [
-            f"### Paragraph {citation['paragraph']}: {citation['note']}",
-            "",
-            citation["summary"],
-            "",
-            *points,
-            *([""] if points else []),
-            f"Source: {citation['source']}, {citation['url']}",
-            "",
-        ]
-    notes = [line for footnote in citation["footnotes"] for line in (">", f"> {footnote['symbol']}{footnote['text']}")]
-    return [f"### Paragraph {citation['paragraph']} (GMC text)", "", f"> {citation['text']}", *notes, ""]
-
-
-def _local_time(timestamp: str | None) -> str:
-    """A time stamp as a person reads it, in the time zone it was taken in: "5 December 2026, 14:30 (UTC+01:00)"."""
-    if timestamp is None:
-        return "not given"
-    try:
-        moment = datetime.fromisoformat(timestamp)
-    except ValueError:
-        return timestamp
-    if moment.tzinfo is None:
-        return f"{moment.day} {moment:%B %Y}, {moment:%H:%M}"
-    offset = moment.strftime("%z")
-    return f"{moment.day} {moment:%B %Y}, {moment:%H:%M} (UTC{offset[:3]}:{offset[3:]})"
-
-
-def _local_time_note(timestamp: str | None) -> str:
-    local = _local_time(timestamp)
-    return "" if local in ("not given", timestamp) else f" ({local})"
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _notes(record: dict[str, Any]) -> str:
-    """About fifteen lines of plain text: what was asked, what was decided and why, the steps, the edition."""
-    guidance, verdict = record["guidance"], record["verdict"]
-    lines = [
-        "Request for information about a child or young person: decision record",
-        f"Date and time: {_local_time(record['timestamp'])}",
-        f"Answers: {'; '.join(answer['recorded'] for answer in record['answers']) or 'none yet'}.",
-    ]
-    if verdict is None:
-        lines.append(f"Outcome: not decided yet; next question: {record['next_question']['text']}")
-    else:
-        lines += [
-            f"Outcome: {verdict['title']}.",
-            f"Why: {record['why']['words']}.",
-            f"Basis for sharing: {record['basis']['words']}.",
-        ]
-    lines.append("Steps (GMC paragraphs in brackets):")
-    lines += [
-        f"- {STRENGTH_LABELS[action['strength']]}: {action['text']} ({', '.join(action['paragraphs'])})"
-        for action in record["actions"]
-    ]
-    lines += [f"{detail['label']}: {_one_line(detail['text'])}" for detail in record["details"]]
-    lines.append(
-        f"Guidance: {guidance['publisher']}, {guidance['title']} ({guidance['year']}, as first published), "
-        f"paragraphs {guidance['paragraphs']}. Checklist {record['checklist_version']}, "
-        f"decision table {record['rules_version']}."
-    )
-    return "\n".join(lines) + "\n"

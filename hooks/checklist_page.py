@@ -17,6 +17,7 @@ from page_markup import paragraph_anchor
 
 from checklist import Guidance
 from checklist.questions import Checklist, Question
+from checklist.screens import question_data
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"
@@ -66,7 +67,7 @@ def render_checklist_page(
     anchors = _anchors(guidance, links.guidance)
     data = {
         "first": first_question,
-        "questions": [_question_data(question) for question in checklist.questions],
+        "questions": [question_data(question) for question in checklist.questions],
         "paragraphs": anchors,
         "details": [{"id": d.id, "label": d.label, "hint": d.hint} for d in checklist.details],
         "recordNote": RECORD_NOTE,
@@ -111,16 +112,6 @@ def render_checklist_page(
             "",
         ]
     )
-
-
-def _question_data(question: Question) -> dict[str, object]:
-    return {
-        "id": question.id,
-        "text": question.text,
-        "hint": question.hint,
-        "options": [{"value": o.value, "label": o.label, "hint": o.hint} for o in question.options],
-        "paragraphs": list(question.paragraphs),
-    }
 
 
 def _question_html(number: int, question: Question, anchors: dict[str, str]) -> str:

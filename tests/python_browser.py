@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from checklist import AnswerError, evaluate
 from checklist.links import read_link
 from checklist.record import DetailError
+from checklist.screens import outcome_screen
 
 from .checklist_browser import PYTHON_TIMEOUT_MS
 
@@ -51,6 +52,7 @@ def in_cpython(call: dict[str, Any]) -> dict[str, Any]:
             "record": result.to_dict(details),
             "markdown": result.to_markdown(details),
             "text": result.to_text(details),
+            "screen": outcome_screen(result.to_dict(details)),
         }
     except (AnswerError, DetailError) as error:
         return {"error": str(error)}

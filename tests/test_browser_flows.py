@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from checklist import load_guidance
+from checklist import load_checklist, load_guidance
+from checklist.citing import CitedPart, ParagraphRef, citation_heading, cited_paragraphs
 
 from .checklist_browser import (
     PYTHON_TIMEOUT_MS,
@@ -26,6 +27,11 @@ from .checklist_browser import (
 
 ROUTES = route_to_each_verdict()
 STRENGTHS = {"must": "Must", "should": "Should"}
+
+
+def as_shown(parts: tuple[CitedPart, ...]) -> str:
+    """The package's citation as the page must show it: its words exactly, each paragraph id a link."""
+    return "".join(f"{p.paragraph} (opens in a new tab)" if isinstance(p, ParagraphRef) else p for p in parts)
 
 
 @pytest.fixture
@@ -52,6 +58,9 @@ def expect_outcome(page: Page, route: list[tuple[str, str]]) -> None:
     actions = page.locator("ol.cl-actions > li")
     expect(actions.locator(".cl-action-text")).to_have_text([a["text"] for a in record["actions"]])
     expect(actions.locator(".duty-tag")).to_have_text([STRENGTHS[a["strength"]] for a in record["actions"]])
+    expect(actions.locator(".cl-cites")).to_have_text(
+        [f"({as_shown(cited_paragraphs(a['paragraphs'], lead='see'))})" for a in record["actions"]]
+    )
     for index, action in enumerate(record["actions"]):
         links = actions.nth(index).locator(".cl-cites a")
         expect(links).to_have_text([f"{p} (opens in a new tab)" for p in action["paragraphs"]])
@@ -65,6 +74,7 @@ def expect_outcome(page: Page, route: list[tuple[str, str]]) -> None:
     for details, citation in zip(citations.all(), record["citations"], strict=True):
         assert details.get_attribute("data-paragraph") == citation["paragraph"]
         assert details.get_attribute("open") is None
+        expect(details.locator("summary")).to_have_text(citation_heading(citation["paragraph"], load_guidance()))
         if citation["quoted"]:
             quote = details.locator("blockquote")
             expect(quote).to_be_hidden()
@@ -80,6 +90,8 @@ def test_each_outcome_by_clicking(page: Page, verdict: str) -> None:
             expect_question(page, question_id)
         else:
             expect(heading(page)).to_have_text(question_text(question_id))
+        cited = cited_paragraphs(load_checklist().question(question_id).paragraphs)
+        expect(page.locator("form.cl-form .cl-cites")).to_have_text(as_shown(cited))
         answer_by_clicking(page, question_id, value)
     expect_check_your_answers(page, route)
     page.get_by_role("button", name="See the outcome").click()

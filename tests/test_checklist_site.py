@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checklist import QUESTIONS, evaluate, load_guidance
+from checklist.citing import cited_data, cited_paragraphs
 
 from .conftest import ROOT, build_site
 
@@ -47,7 +48,7 @@ def test_the_page_carries_the_questions_and_where_python_starts(island: dict) ->
     assert [q["id"] for q in island["questions"]] == [q.id for q in QUESTIONS]
     for data, question in zip(island["questions"], QUESTIONS, strict=True):
         assert data["text"] == question.text and data["hint"] == question.hint
-        assert data["paragraphs"] == list(question.paragraphs)
+        assert data["cited"] == cited_data(cited_paragraphs(question.paragraphs))
         assert [(o["value"], o["label"], o["hint"]) for o in data["options"]] == [
             (o.value, o.label, o.hint) for o in question.options
         ]

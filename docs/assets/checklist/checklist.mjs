@@ -2,10 +2,15 @@
 // Python (in a Web Worker) decides which question comes next and what the outcome is;
 // this module keeps the answers, shows what Python returns and moves the focus.
 
+import { answersOf, evaluate, replay, state } from "./answers.mjs";
+import { showComparison } from "./comparison.mjs";
+import { h } from "./elements.mjs";
+import { outcomeView } from "./outcome_view.mjs";
+import { checkView, questionView } from "./question_views.mjs";
 import { checkSavedRecords } from "./recheck.mjs";
+import { copy, download, print, refreshRecord } from "./record_tools.mjs";
 import { buildSearchIndexAfter } from "./search_index.mjs";
 import { python, siteRoot } from "./start.mjs";
-import { checkView, h, outcomeView, questionView, showComparison, showRecord } from "./views.mjs";
 
 const app = document.getElementById("checklist-app");
 const data = JSON.parse(document.getElementById("checklist-data").textContent);
@@ -18,19 +23,6 @@ const status = h("p", { class: "cl-status", role: "status" }, LOADING);
 const alert = h("div", { class: "cl-alert", role: "alert" });
 const view = h("div", { class: "cl-screen" });
 
-// asked: the questions Python asked, in order, each answered. values: every answer given, including
-// answers to questions a changed answer has made unnecessary, so they are offered again if asked again.
-// details: what the doctor writes on the outcome screen; kept in this page's memory only (never in history
-// state, storage or the address), and gone with "Start again" or the page.
-const state = {
-  asked: [],
-  values: new Map(),
-  details: new Map(),
-  changing: false,
-  result: null,
-  busy: false,
-  loaded: false,
-};
 const pageTitle = document.title;
 
 // Each screen is an entry in the tab's history, holding the answers so far (never the doctor's details), so
@@ -47,27 +39,6 @@ function show(screen, place, { focus = true, error = false, how = "push" } = {})
   view.replaceChildren(screen);
   remember(place, how);
   if (focus) (screen.querySelector(".cl-error-summary") || screen.querySelector(".cl-heading")).focus();
-}
-
-function answersOf(ids) {
-  return Object.fromEntries(ids.map((id) => [id, state.values.get(id)]));
-}
-
-// The time as the doctor's clock shows it, with its offset from UTC, as the record keeps it.
-function localTimestamp(date = new Date()) {
-  const offset = -date.getTimezoneOffset();
-  const sign = offset < 0 ? "-" : "+";
-  const pad = (number) => String(Math.floor(Math.abs(number))).padStart(2, "0");
-  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 19);
-  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
-
-async function evaluate(ids, { timestamp = localTimestamp(), details = state.details } = {}) {
-  const [outcome] = await python.evaluate([
-    { answers: answersOf(ids), timestamp, details: Object.fromEntries(details) },
-  ]);
-  if (outcome.error) throw Object.assign(new Error(outcome.error), { refused: true });
-  return outcome;
 }
 
 function askQuestion(id, { error = null, focus = true, how = "push" } = {}) {
@@ -114,15 +85,6 @@ async function answer(id, value) {
   }
 }
 
-// Python walks the flow over every answer given, and says which questions it asked on the way; the record is
-// then made of those answers alone.
-async function replay() {
-  const [walked] = await python.evaluate([{ answers: Object.fromEntries(state.values) }]);
-  if (walked.error) throw new Error(walked.error);
-  state.asked = walked.record.asked;
-  return evaluate(state.asked);
-}
-
 function showResult(outcome, { how = "push" } = {}) {
   state.result = outcome;
   if (outcome.record.verdict) {
@@ -154,9 +116,10 @@ function showCheck({ how = "push" } = {}) {
 }
 
 function showOutcome({ how = "push" } = {}) {
-  const { record, markdown, text } = state.result;
+  const { record, markdown, text, screen: shown } = state.result;
   const screen = outcomeView({
     record,
+    screen: shown,
     markdown,
     text,
     paragraphs: data.paragraphs,
@@ -182,17 +145,6 @@ function showOutcome({ how = "push" } = {}) {
   show(screen, { screen: "outcome" }, { how });
 }
 
-// The record, with the doctor's details as they now stand, from Python: made again when a detail is done
-// with, and before the record is copied, downloaded or printed. One at a time, in order.
-let refreshed = Promise.resolve();
-function refreshRecord(screen) {
-  refreshed = refreshed.catch(() => {}).then(async () => {
-    state.result = await evaluate(state.asked, { timestamp: state.result.record.timestamp });
-    showRecord(screen, state.result);
-  });
-  return refreshed;
-}
-
 // "What if": the same answers with one changed, compared by Python with the outcome reached.
 async function compare(questionId, value, screen) {
   const [outcome] = await python.evaluate([
@@ -203,33 +155,6 @@ async function compare(questionId, value, screen) {
     question: questions.get(questionId),
     option: questions.get(questionId).options.find((o) => o.value === value),
   });
-}
-
-async function copy(screen) {
-  const message = screen.querySelector(".cl-tool-status");
-  await refreshRecord(screen);
-  try {
-    await navigator.clipboard.writeText(state.result.text);
-    message.textContent = "Copied the record for clinical notes, as plain text.";
-  } catch {
-    message.textContent =
-      "Your browser did not allow copying. Open “Show the record for clinical notes” and copy it from there.";
-  }
-}
-
-async function download(screen) {
-  await refreshRecord(screen);
-  const { record } = state.result;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(record, null, 2)], { type: "application/json" }));
-  const stamp = (record.timestamp || "").replace(/[:.+]/g, "-");
-  const link = h("a", { href: url, download: `decision-record-${stamp}.json` });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-async function print(screen) {
-  await refreshRecord(screen);
-  window.print();
 }
 
 function startAgain() {

@@ -1,9 +1,8 @@
 // "Check a saved record": a decision record the doctor downloaded is read on this device, and Python
 // replays its answers on today's rules. This module reads the file and shows Python's comparison.
 
-import { h } from "./views.mjs";
-
-const STRENGTH = { must: "Must", should: "Should" };
+import { comparisonTable } from "./comparison.mjs";
+import { h } from "./elements.mjs";
 
 function steps(title, items) {
   if (items.length === 0) return [];
@@ -16,49 +15,38 @@ function steps(title, items) {
         h(
           "li",
           {},
-          STRENGTH[step.strength] ? `${STRENGTH[step.strength]}: ` : "",
+          step.duty ? `${step.duty}: ` : "",
           step.text,
-          step.paragraphs.length > 0 ? ` (${step.paragraphs.join(", ")})` : "",
+          step.paragraph_list ? ` (${step.paragraph_list})` : "",
         ),
       ),
     ),
   ];
 }
 
+function versions(result) {
+  if (result.same_version) return "The record was made with this version of the checklist.";
+  const made = result.saved_version
+    ? `another version of the checklist (decision table ${result.saved_version})`
+    : "an unknown version of the checklist";
+  return `The record was made with ${made}; today's decision table is ${result.current_version}.`;
+}
+
 function comparison(result) {
-  const { verdict, citations } = result;
-  const changes = [citations.added.length && `adds ${citations.added.join(", ")}`, citations.dropped.length && `drops ${citations.dropped.join(", ")}`]
-    .filter(Boolean)
-    .join("; ");
   return [
-    h("h3", { class: "cl-recheck-verdict", "data-unchanged": String(result.unchanged) }, result.unchanged
-      ? "Today's checklist gives the same outcome, steps and paragraphs"
-      : "Today's checklist would advise differently"),
     h(
-      "p",
-      {},
-      result.same_version
-        ? "The record was made with this version of the checklist."
-        : `The record was made with ${result.saved_version ? `another version of the checklist (decision table ${result.saved_version})` : "an unknown version of the checklist"}; today's decision table is ${result.current_version}.`,
+      "h3",
+      { class: "cl-recheck-verdict", "data-unchanged": String(result.unchanged) },
+      result.unchanged
+        ? "Today's checklist gives the same outcome, steps and paragraphs"
+        : "Today's checklist would advise differently",
     ),
-    h(
-      "table",
-      { class: "cl-comparison-table" },
-      h("caption", {}, "The saved record and today's checklist, for the same answers"),
-      h("thead", {}, h("tr", {}, h("td", {}), h("th", { scope: "col" }, "Saved record"), h("th", { scope: "col" }, "Today"))),
-      h(
-        "tbody",
-        {},
-        h("tr", {}, h("th", { scope: "row" }, "Outcome"), h("td", {}, verdict.before), h("td", {}, `${verdict.same ? "Same" : "Changes to"}: ${verdict.after}`)),
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, "Paragraphs cited"),
-          h("td", {}, citations.before.join(", ")),
-          h("td", {}, `${citations.after.join(", ")}${changes ? ` (${changes})` : " (no change)"}`),
-        ),
-      ),
-    ),
+    h("p", {}, versions(result)),
+    comparisonTable({
+      caption: "The saved record and today's checklist, for the same answers",
+      columns: ["Saved record", "Today"],
+      comparison: result,
+    }),
     ...steps("Steps today's checklist adds", result.steps.added),
     ...steps("Steps it no longer gives", result.steps.dropped),
     ...steps("Steps whose words or strength have changed (today's words)", result.steps.changed),
@@ -71,30 +59,36 @@ function comparison(result) {
   ];
 }
 
+const refusal = (words) => h("p", { class: "cl-recheck-error" }, words);
+
+// Python's comparison, or why the file cannot be checked.
+async function checkFile(file, python, output) {
+  let saved;
+  try {
+    saved = JSON.parse(await file.text());
+  } catch {
+    output.replaceChildren(refusal("This file is not a decision record: it is not JSON."));
+    return;
+  }
+  output.replaceChildren(h("p", {}, "Checking the record…"));
+  try {
+    const [outcome] = await python.evaluate([{ recheck: saved }]);
+    output.replaceChildren(
+      ...(outcome.error ? [refusal(`This file cannot be checked: ${outcome.error}.`)] : comparison(outcome.recheck)),
+    );
+  } catch {
+    output.replaceChildren(refusal("The checklist could not start, so the record cannot be checked here."));
+  }
+}
+
 export function checkSavedRecords(python) {
   const section = document.getElementById("check-a-saved-record");
   if (!section) return;
   const input = section.querySelector("#cl-recheck-file");
   const output = section.querySelector(".cl-recheck-result");
   section.hidden = false;
-  input.addEventListener("change", async () => {
+  input.addEventListener("change", () => {
     const [file] = input.files;
-    if (!file) return;
-    let saved;
-    try {
-      saved = JSON.parse(await file.text());
-    } catch {
-      output.replaceChildren(h("p", { class: "cl-recheck-error" }, "This file is not a decision record: it is not JSON."));
-      return;
-    }
-    output.replaceChildren(h("p", {}, "Checking the record…"));
-    try {
-      const [outcome] = await python.evaluate([{ recheck: saved }]);
-      output.replaceChildren(
-        ...(outcome.error ? [h("p", { class: "cl-recheck-error" }, `This file cannot be checked: ${outcome.error}.`)] : comparison(outcome.recheck)),
-      );
-    } catch {
-      output.replaceChildren(h("p", { class: "cl-recheck-error" }, "The checklist could not start, so the record cannot be checked here."));
-    }
+    if (file) checkFile(file, python, output);
   });
 }
