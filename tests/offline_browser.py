@@ -11,6 +11,7 @@ from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, prec
 from playwright.sync_api import Page, expect
 
 from .devtools_connection import DevToolsConnection
+from .page_scripts import page_script
 
 __all__ = [
     "BOTH_KEPT",
@@ -62,15 +63,7 @@ def wait_until_offline_ready(page: Page) -> None:
     Waited for inside the page: the site's Content-Security-Policy refuses the
     string evaluation that ``page.wait_for_function`` polls with.
     """
-    page.evaluate(
-        """(timeout) => new Promise((resolve, reject) => {
-            setTimeout(() => reject(new Error("The site was not precached in time")), timeout);
-            const { serviceWorker } = navigator;
-            if (serviceWorker.controller) serviceWorker.ready.then(resolve);
-            serviceWorker.addEventListener("controllerchange", resolve);
-        })""",
-        INSTALL_TIMEOUT_MS,
-    )
+    page.evaluate(page_script("wait_until_offline_ready"), INSTALL_TIMEOUT_MS)
 
 
 def expect_kept(page: Page, words: str) -> None:
@@ -80,33 +73,12 @@ def expect_kept(page: Page, words: str) -> None:
 
 def wait_until_copy_holds(page: Page, urls: set[str]) -> None:
     """Wait until the site's offline copy holds exactly these URLs (waited for inside the page, as above)."""
-    page.evaluate(
-        """async ([prefix, urls, timeout]) => {
-            const wanted = JSON.stringify([...urls].sort());
-            const started = performance.now();
-            for (;;) {
-                const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-                const held = name ? (await (await caches.open(name)).keys()).map((request) => request.url) : [];
-                if (JSON.stringify(held.sort()) === wanted) return;
-                if (performance.now() - started > timeout) throw new Error(`The copy holds ${held.length} files`);
-                await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-        }""",
-        [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS],
-    )
+    page.evaluate(page_script("wait_until_copy_holds"), [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS])
 
 
 def cached_urls(page: Page) -> dict[str, list[str]]:
     """Every cache of the page's origin, by name, with the URLs it holds."""
-    return page.evaluate(
-        """async () => {
-            const names = await caches.keys();
-            const entries = await Promise.all(
-                names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)),
-            );
-            return Object.fromEntries(names.map((name, index) => [name, entries[index]]));
-        }"""
-    )
+    return page.evaluate(page_script("cached_urls"))
 
 
 @contextmanager

@@ -34,6 +34,7 @@ from .offline_browser import (
     wait_until_offline_ready,
     worker_responses,
 )
+from .page_scripts import page_script
 from .python_browser import started_from, stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
@@ -275,13 +276,6 @@ def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_s
         caches = cached_urls(page)
         assert list(caches) == [f"offline {url}/ {version}"]
         assert set(caches[f"offline {url}/ {version}"]) == precached_urls(second_site, url, checklist=False)
-        cached_builds = page.evaluate(
-            """async (header) => {
-                const cache = await caches.open((await caches.keys())[0]);
-                const responses = await Promise.all((await cache.keys()).map((request) => cache.match(request)));
-                return [...new Set(responses.map((response) => response.headers.get(header)))];
-            }""",
-            BUILD_HEADER,
-        )
+        cached_builds = page.evaluate(page_script("cached_headers"), BUILD_HEADER)
         assert cached_builds == ["second"]
         context.close()

@@ -29,32 +29,9 @@ from .offline_browser import (
     wait_until_copy_holds,
     wait_until_offline_ready,
 )
+from .page_scripts import page_script
 from .python_browser import started_from, stored_snapshots
 
-# Puts a response for one file of the offline copy, as other code of the origin could: "garbage" is a response of
-# its own, "damaged in place" the kept response's own headers with one byte of its body changed. The file's URL.
-TAMPER = """async ([prefix, file, how]) => {
-    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-    const cache = await caches.open(name);
-    const request = (await cache.keys()).find((request) => request.url.endsWith(`/${file}`));
-    if (how === "garbage") {
-        await cache.put(request, new Response("garbage"));
-    } else {
-        const response = await cache.match(request);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        bytes[bytes.length >> 1] ^= 0xff;
-        await cache.put(request, new Response(bytes, { headers: response.headers }));
-    }
-    return request.url;
-}"""
-# The SHA-256 of a file of the offline copy as it holds it now, in Subresource Integrity form.
-HELD = """async ([prefix, url]) => {
-    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-    const response = await (await caches.open(name)).match(url);
-    if (!response) return null;
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
-    return "sha256-" + btoa(String.fromCharCode(...digest));
-}"""
 # Files a start from the memory snapshot asks for: without the first two Python cannot start; the library's zip it
 # only mounts, importing nothing from it. (A full start's library, the .gz, is checked the same way when asked for.)
 NEEDED = ("pyodide.asm.wasm", "pyodide.asm.mjs")
@@ -77,7 +54,7 @@ def _held_as_built(page: Page, built_site: Path, url: str, path: str) -> bool:
     """Whether the offline copy holds the file at ``url`` as the build made it (``path`` in the site)."""
     data = (built_site / path).read_bytes()
     digest = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
-    return page.evaluate(HELD, [OFFLINE_CACHE_PREFIX, url]) == digest
+    return page.evaluate(page_script("held_digest"), [OFFLINE_CACHE_PREFIX, url]) == digest
 
 
 @pytest.mark.parametrize("file", NEEDED + NOT_NEEDED_FROM_SNAPSHOT)
@@ -97,7 +74,7 @@ def test_a_file_of_the_copy_replaced_by_other_code(
         snapshot = stored_snapshots(page, wait=True)
         (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
 
-        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
+        url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
         page.reload()
         _expect_ready(page)
         assert started_from(page) == "snapshot"
@@ -105,7 +82,7 @@ def test_a_file_of_the_copy_replaced_by_other_code(
         assert _held_as_built(page, built_site, url, path)
         assert stored_snapshots(page) == snapshot
 
-        page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
+        page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
         host.stop()
         page.reload()
         if file in NEEDED:
@@ -139,7 +116,9 @@ def test_a_file_damaged_in_place_is_found_by_its_hash(browser: Browser, built_si
         wait_until_copy_holds(page, precached_urls(built_site, host.url))
         snapshot = stored_snapshots(page, wait=True)
         (path,) = [path for path, _ in precache_entries(built_site) if path.endswith("/pyodide.asm.wasm")]
-        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"])
+        url = page.evaluate(
+            page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"]
+        )
         assert not _held_as_built(page, built_site, url, path)
         page.reload()
         # The first start fails; the page then starts again by itself.
@@ -148,13 +127,6 @@ def test_a_file_damaged_in_place_is_found_by_its_hash(browser: Browser, built_si
         assert _held_as_built(page, built_site, url, path)
         assert stored_snapshots(page) == snapshot
         context.close()
-
-
-DELETE_COPY = """async (prefix) => {
-    const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-    await Promise.all(names.map((name) => caches.delete(name)));
-    return names;
-}"""
 
 
 def test_a_deleted_copy_is_filled_again(browser: Browser, site_url: str, built_site: Path) -> None:
@@ -167,7 +139,7 @@ def test_a_deleted_copy_is_filled_again(browser: Browser, site_url: str, built_s
     everything = precached_urls(built_site, site_url)
     wait_until_copy_holds(page, everything)
     name = f"{OFFLINE_CACHE_PREFIX}{site_url}/ {precache_version(precache_entries(built_site))}"
-    assert page.evaluate(DELETE_COPY, OFFLINE_CACHE_PREFIX) == [name]
+    assert page.evaluate(page_script("delete_caches"), OFFLINE_CACHE_PREFIX) == [name]
     page.goto(f"{site_url}/guidance/")
     wait_until_copy_holds(page, everything)
     assert list(cached_urls(page)).count(name) == 1
@@ -243,13 +215,7 @@ def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
 
         host.current = "3"
         host.open.clear()  # version 3's downloads are held back while it installs
-        page.evaluate(
-            """async () => {
-                const registration = await navigator.serviceWorker.getRegistration();
-                registration.update(); // not waited for: it may end only once version 3 has installed
-                while (!registration.installing) await new Promise((resolve) => setTimeout(resolve, 50));
-            }"""
-        )
+        page.evaluate(page_script("start_update"))
         with page.expect_navigation():
             notice.get_by_role("button", name="Reload").click()  # version 2 takes over
         expect(page.get_by_text("This is version 2.")).to_be_visible()

@@ -16,6 +16,7 @@ from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import ROOT, build_site
 from .nginx_server import Nginx, nginx, require_nginx, types_block
 from .offline_browser import BOTH_KEPT, expect_kept, wait_until_offline_ready
+from .page_scripts import page_script
 from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
 SUB_PATH = "/some-name/"
@@ -275,13 +276,7 @@ def test_the_checklist_starts_whatever_the_encoding_and_type(browser: Browser, h
     page.reload()
     _checklist_answers(page)
     assert started_from(page) == "snapshot"
-    page.evaluate(
-        """async (prefix) => {
-            const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-            await Promise.all(names.map((name) => caches.delete(name)));
-        }""",
-        SNAPSHOT_CACHE_PREFIX,
-    )
+    page.evaluate(page_script("delete_caches"), SNAPSHOT_CACHE_PREFIX)
     page.reload()
     _checklist_answers(page)
     assert started_from(page) == "bytecode"
