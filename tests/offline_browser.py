@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .devtools_connection import DevToolsConnection
 from .page_scripts import page_script
+from .python_browser import stored_snapshots
 
 __all__ = [
     "BOTH_KEPT",
@@ -25,6 +27,7 @@ __all__ = [
     "cached_urls",
     "decoded_integrity",
     "expect_kept",
+    "first_visit",
     "precache_entries",
     "precache_version",
     "precached_urls",
@@ -74,6 +77,19 @@ def expect_kept(page: Page, words: str) -> None:
 def wait_until_copy_holds(page: Page, urls: set[str]) -> None:
     """Wait until the site's offline copy holds exactly these URLs (waited for inside the page, as above)."""
     page.evaluate(page_script("wait_until_copy_holds"), [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS])
+
+
+def first_visit(context: BrowserContext, site: Path, site_url: str) -> tuple[Page, list[str]]:
+    """Open the checklist of the ``site`` build served at ``site_url`` as a first visit does, and wait until it is
+    ready and kept offline: the service worker serves the page, the copy holds the whole site, the footer says so
+    and Python's memory snapshot is stored. The page, and the snapshot's keys."""
+    page = context.new_page()
+    page.goto(f"{site_url}/checklist/")
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    wait_until_offline_ready(page)
+    wait_until_copy_holds(page, precached_urls(site, site_url))
+    expect_kept(page, BOTH_KEPT)
+    return page, stored_snapshots(page, wait=True)
 
 
 def cached_urls(page: Page) -> dict[str, list[str]]:

@@ -9,19 +9,22 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import QuietHandler, serve
-from .nginx_server import nginx, require_nginx
+from .nginx_server import Nginx, nginx
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     OFFLINE_CACHE_PREFIX,
     cached_urls,
     decoded_integrity,
+    first_visit,
     precache_entries,
     precache_version,
     precached_urls,
@@ -57,87 +60,87 @@ def _held_as_built(page: Page, built_site: Path, url: str, path: str) -> bool:
     return page.evaluate(page_script("held_digest"), [OFFLINE_CACHE_PREFIX, url]) == digest
 
 
+class KeptChecklist(NamedTuple):
+    """The checklist after a first visit (offline_browser.first_visit): its host, its page and the snapshot's keys."""
+
+    host: Nginx
+    page: Page
+    snapshot: list[str]
+
+
+@pytest.fixture
+def kept_checklist(browser: Browser, built_site: Path, tmp_path: Path) -> Iterator[KeptChecklist]:
+    """The checklist served by nginx, every response revalidated, once a first visit has kept it offline."""
+    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
+        context = browser.new_context()
+        page, snapshot = first_visit(context, built_site, host.url)
+        yield KeptChecklist(host, page, snapshot)
+        context.close()
+
+
+def _built_path(built_site: Path, file: str) -> str:
+    """The path in the site of the one file of the offline copy with this name."""
+    (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
+    return path
+
+
 @pytest.mark.parametrize("file", NEEDED + NOT_NEEDED_FROM_SNAPSHOT)
-def test_a_file_of_the_copy_replaced_by_other_code(
-    browser: Browser, built_site: Path, tmp_path: Path, file: str
-) -> None:
+def test_a_file_of_the_copy_replaced_by_other_code(kept_checklist: KeptChecklist, built_site: Path, file: str) -> None:
     """Online, the next start takes the file from the network and the copy gets it back; offline, the page says why
     the checklist cannot start and shows the printable list. The memory snapshot is kept throughout."""
-    require_nginx()
-    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{host.url}/checklist/")
-        _expect_ready(page)
-        everything = precached_urls(built_site, host.url)
-        wait_until_copy_holds(page, everything)
-        snapshot = stored_snapshots(page, wait=True)
-        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
+    host, page, snapshot = kept_checklist
+    everything = precached_urls(built_site, host.url)
+    path = _built_path(built_site, file)
 
-        url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
-        page.reload()
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        wait_until_copy_holds(page, everything)
-        assert _held_as_built(page, built_site, url, path)
-        assert stored_snapshots(page) == snapshot
+    url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
+    page.reload()
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    wait_until_copy_holds(page, everything)
+    assert _held_as_built(page, built_site, url, path)
+    assert stored_snapshots(page) == snapshot
 
-        page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
-        host.stop()
-        page.reload()
-        if file in NEEDED:
-            expect(page.locator(".cl-alert-title")).to_have_text(
-                "The checklist could not start in this browser", timeout=PYTHON_TIMEOUT_MS
-            )
-            expect(page.locator(".offline-notice")).to_have_text(SAYS_WHY)
-            expect(page.locator("#all-questions")).to_be_visible()
-        else:
-            _expect_ready(page)  # a start from the snapshot does without it
-        assert stored_snapshots(page) == snapshot
+    page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
+    host.stop()
+    page.reload()
+    if file in NEEDED:
+        expect(page.locator(".cl-alert-title")).to_have_text(
+            "The checklist could not start in this browser", timeout=PYTHON_TIMEOUT_MS
+        )
+        expect(page.locator(".offline-notice")).to_have_text(SAYS_WHY)
+        expect(page.locator("#all-questions")).to_be_visible()
+    else:
+        _expect_ready(page)  # a start from the snapshot does without it
+    assert stored_snapshots(page) == snapshot
 
-        host.start()
-        page.reload()
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        wait_until_copy_holds(page, everything)
-        assert _held_as_built(page, built_site, url, path)
-        context.close()
+    host.start()
+    page.reload()
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    wait_until_copy_holds(page, everything)
+    assert _held_as_built(page, built_site, url, path)
 
 
-def test_a_file_damaged_in_place_is_found_by_its_hash(browser: Browser, built_site: Path, tmp_path: Path) -> None:
+def test_a_file_damaged_in_place_is_found_by_its_hash(kept_checklist: KeptChecklist, built_site: Path) -> None:
     """Damaged bytes under the copy's own headers: the start fails, the copy checks every file against its hash,
     downloads the damaged one again and the page starts again, from the snapshot it kept."""
-    require_nginx()
-    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{host.url}/checklist/")
-        _expect_ready(page)
-        wait_until_copy_holds(page, precached_urls(built_site, host.url))
-        snapshot = stored_snapshots(page, wait=True)
-        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith("/pyodide.asm.wasm")]
-        url = page.evaluate(
-            page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"]
-        )
-        assert not _held_as_built(page, built_site, url, path)
-        page.reload()
-        # The first start fails; the page then starts again by itself.
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        assert _held_as_built(page, built_site, url, path)
-        assert stored_snapshots(page) == snapshot
-        context.close()
+    _, page, snapshot = kept_checklist
+    path = _built_path(built_site, "pyodide.asm.wasm")
+    url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"])
+    assert not _held_as_built(page, built_site, url, path)
+    page.reload()
+    # The first start fails; the page then starts again by itself.
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    assert _held_as_built(page, built_site, url, path)
+    assert stored_snapshots(page) == snapshot
 
 
 def test_a_deleted_copy_is_filled_again(browser: Browser, site_url: str, built_site: Path) -> None:
     """While the same service worker stays, the next page it serves has the copy filled again, whole."""
     context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site_url}/checklist/")
-    _expect_ready(page)
-    wait_until_offline_ready(page)
+    page, _ = first_visit(context, built_site, site_url)
     everything = precached_urls(built_site, site_url)
-    wait_until_copy_holds(page, everything)
     name = f"{OFFLINE_CACHE_PREFIX}{site_url}/ {precache_version(precache_entries(built_site))}"
     assert page.evaluate(page_script("delete_caches"), OFFLINE_CACHE_PREFIX) == [name]
     page.goto(f"{site_url}/guidance/")
