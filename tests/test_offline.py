@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_runtime import BYTECODE_CACHE
 from playwright.sync_api import Browser, Page, Response, expect
 
 from .checklist_browser import (
@@ -22,7 +20,7 @@ from .checklist_browser import (
     route_to_each_verdict,
     walk,
 )
-from .conftest import ROOT, QuietHandler, build_site, serve
+from .conftest import QuietHandler, build_site, serve
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     cached_urls,
@@ -35,6 +33,7 @@ from .offline_browser import (
     worker_responses,
 )
 from .page_scripts import page_script
+from .project_copy import copy_project
 from .python_browser import started_from, stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
@@ -218,14 +217,7 @@ class _SwitchableSite:
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built again from a copy of the project whose home page says it is the second version."""
     work = tmp_path_factory.mktemp("second-version")
-    project = work / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "build", "*.egg-info", "__pycache__")
-    )
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (ROOT / BYTECODE_CACHE).mkdir(parents=True, exist_ok=True)
-    (project / BYTECODE_CACHE).parent.mkdir()
-    (project / BYTECODE_CACHE).symlink_to(ROOT / BYTECODE_CACHE)  # the compiled standard library, kept
+    project = copy_project(work)
     home = project / "docs" / "index.md"
     home.write_text(f"{home.read_text(encoding='utf-8')}\n{SECOND_VERSION}\n", encoding="utf-8")
     result = build_site(project, work / "site")
