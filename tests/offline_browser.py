@@ -1,7 +1,9 @@
-"""What the browser tests of the offline site share: the files a build precaches, and the state of the browser."""
+"""What the browser tests of the offline site share: the files a build precaches, a host of several builds, and the
+state of the browser."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,12 +13,14 @@ from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, prec
 from playwright.sync_api import BrowserContext, Page, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .conftest import QuietHandler
 from .devtools_connection import DevToolsConnection
 from .page_scripts import page_script
 from .python_browser import stored_snapshots
 
 __all__ = [
     "BOTH_KEPT",
+    "BUILD_HEADER",
     "CHECKLIST_RUNTIME",
     "DOWNLOADING",
     "GUIDANCE_KEPT",
@@ -24,6 +28,7 @@ __all__ = [
     "KEEP_CHECKLIST",
     "OFFLINE_CACHE_PREFIX",
     "RUNTIME_PATHS",
+    "SwitchableSite",
     "cached_urls",
     "decoded_integrity",
     "expect_kept",
@@ -46,8 +51,41 @@ DOWNLOADING = "Downloading for offline use…"
 KEEP_CHECKLIST = "Keep the checklist available offline"
 # The folders of the checklist's Python runtime, as URL paths.
 RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
+# Names the build a response came from (SwitchableSite); Cache Storage keeps it with the response.
+BUILD_HEADER = "x-site-build"
 # The cache that holds this site's offline copy, by its name's start.
 OFFLINE_CACHE_PREFIX = "offline "
+
+
+class SwitchableSite:
+    """One origin serving any of several builds of the site, the one ``current`` names, as a deployment switches
+    them. Each response names its build in a header; while ``open`` is clear, every download but the service
+    worker's script waits (as long as an install may take)."""
+
+    def __init__(self, builds: dict[str, Path]) -> None:
+        self.builds = builds
+        self.current = next(iter(builds))
+        self.open = threading.Event()
+        self.open.set()
+
+    def __call__(self, *args: object, **kwargs: object) -> QuietHandler:
+        return _BuildHandler(*args, site=self, **kwargs)
+
+
+class _BuildHandler(QuietHandler):
+    def __init__(self, *args: object, site: SwitchableSite, **kwargs: object) -> None:
+        self.site = site
+        self.build = site.current
+        super().__init__(*args, directory=str(site.builds[self.build]), **kwargs)
+
+    def do_GET(self) -> None:
+        if not self.path.startswith("/sw.js"):
+            self.site.open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header(BUILD_HEADER, self.build)
+        super().end_headers()
 
 
 def precached_urls(built_site: Path, site_url: str, *, checklist: bool = True) -> set[str]:

@@ -20,9 +20,11 @@ from .checklist_browser import (
     route_to_each_verdict,
     walk,
 )
-from .conftest import QuietHandler, build_site, serve
+from .conftest import build_site, serve
 from .offline_browser import (
+    BUILD_HEADER,
     INSTALL_TIMEOUT_MS,
+    SwitchableSite,
     cached_urls,
     decoded_integrity,
     precache_entries,
@@ -42,8 +44,6 @@ PREFILLED = "checklist/?request=court-order&identity=checked"
 # A word of paragraph 49 ("...such as drug and alcohol misuse...").
 PARAGRAPH_49_WORD = "alcohol"
 SECOND_VERSION = "This is the second version of this site."
-# Names the build a response came from; Cache Storage keeps it with the response.
-BUILD_HEADER = "x-site-build"
 
 
 def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path) -> None:
@@ -190,29 +190,6 @@ def test_the_guidance_and_its_search_work_offline(browser: Browser, site_url: st
     context.close()
 
 
-class _MarkedHandler(QuietHandler):
-    """Serves one build, naming it in a header on every response."""
-
-    def __init__(self, *args: object, build: str, **kwargs: object) -> None:
-        self.build = build
-        super().__init__(*args, **kwargs)
-
-    def end_headers(self) -> None:
-        self.send_header(BUILD_HEADER, self.build)
-        super().end_headers()
-
-
-class _SwitchableSite:
-    """One origin serving either of two builds; the test chooses which, as a deployment would."""
-
-    def __init__(self, builds: dict[str, Path]) -> None:
-        self.builds = builds
-        self.current = next(iter(builds))
-
-    def __call__(self, *args: object, **kwargs: object) -> _MarkedHandler:
-        return _MarkedHandler(*args, directory=str(self.builds[self.current]), build=self.current, **kwargs)
-
-
 @pytest.fixture(scope="module")
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built again from a copy of the project whose home page says it is the second version."""
@@ -240,7 +217,7 @@ def builds_in_one_load(page: Page, load: Callable[[], object]) -> set[tuple[str,
 
 
 def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_site: Path, second_site: Path) -> None:
-    site = _SwitchableSite({"first": built_site, "second": second_site})
+    site = SwitchableSite({"first": built_site, "second": second_site})
     with serve(site) as url:
         context = browser.new_context()
         page = context.new_page()

@@ -7,7 +7,6 @@ import base64
 import hashlib
 import os
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,11 +16,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
-from .conftest import QuietHandler, serve
+from .conftest import serve
 from .nginx_server import Nginx, nginx
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     OFFLINE_CACHE_PREFIX,
+    SwitchableSite,
     cached_urls,
     decoded_integrity,
     first_visit,
@@ -174,27 +174,6 @@ def _version_of(built_site: Path, directory: Path, words: str) -> Path:
     return directory
 
 
-class _Host:
-    """One origin serving any of several versions; downloads other than the worker's script can be held back."""
-
-    def __init__(self, versions: dict[str, Path]) -> None:
-        self.versions = versions
-        self.current = next(iter(versions))
-        self.open = threading.Event()
-        self.open.set()
-
-    def __call__(self, *args: object, **kwargs: object) -> QuietHandler:
-        host = self
-
-        class Handler(QuietHandler):
-            def do_GET(self) -> None:
-                if not self.path.startswith("/sw.js"):
-                    host.open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
-                super().do_GET()
-
-        return Handler(*args, directory=str(self.versions[self.current]), **kwargs)
-
-
 def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
     browser: Browser, built_site: Path, tmp_path: Path
 ) -> None:
@@ -203,7 +182,7 @@ def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
     once version 3 takes over in turn."""
     versions = {name: _version_of(built_site, tmp_path / name, f"This is version {name}.") for name in "123"}
     names = {name: precache_version(precache_entries(site)) for name, site in versions.items()}
-    host = _Host(versions)
+    host = SwitchableSite(versions)
     with serve(host) as url:
         context = browser.new_context()
         page = context.new_page()
