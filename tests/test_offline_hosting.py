@@ -147,19 +147,22 @@ def test_only_the_404_page_names_files_from_the_root(built_site: Path, sub_path_
     assert found["404.html"] and all(address.startswith(SUB_PATH) for address in found["404.html"])
 
 
+# The site's folder served under the sub-path, and its 404 page at any missing address there.
+UNDER_SUB_PATH = """
+    absolute_redirect off;
+    location {sub_path} {{
+        alias {site}/;
+        error_page 404 {sub_path}404.html;
+    }}
+"""
+
+
 def test_the_site_published_under_a_sub_path(
     browser: Browser, sub_path_site: Path, page_paths: list[str], tmp_path: Path
 ) -> None:
     """Every page, the checklist, the search, the 404 page and the offline copy, with nothing asked of the rest of
     the host."""
-    server = f"""
-        absolute_redirect off;
-        location {SUB_PATH} {{
-            alias {sub_path_site}/;
-            error_page 404 {SUB_PATH}404.html;
-        }}
-    """
-    with nginx(tmp_path, server) as host:
+    with nginx(tmp_path, UNDER_SUB_PATH.format(sub_path=SUB_PATH, site=sub_path_site)) as host:
         url = f"{host.url}{SUB_PATH}"
         context = browser.new_context()
         elsewhere: list[str] = []
