@@ -6,18 +6,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from .page_scripts import page_script
+
 AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 # axe-core has no "wcag22a" tag: WCAG 2.2 added no level A rule it can test.
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
-
-
-# Transitions are finished first, so colours are checked as they settle, not half faded in.
-_RUN = """(tags) => {
-    document.getAnimations()
-        .filter((animation) => animation.effect.getComputedTiming().endTime !== Infinity)
-        .forEach((animation) => animation.finish());
-    return axe.run(document, { runOnly: { type: "tag", values: tags } }).then((results) => results.violations);
-}"""
 
 
 def axe_context(browser: Browser, **context_options: object) -> BrowserContext:
@@ -34,7 +27,7 @@ def axe_context(browser: Browser, **context_options: object) -> BrowserContext:
 
 def axe_violations(page: Page) -> list[str]:
     """Every violation axe-core finds on the page as it is now, one line per rule with the elements it failed."""
-    violations = page.evaluate(_RUN, list(TAGS))
+    violations = page.evaluate(page_script("axe_violations"), list(TAGS))
     return [
         f"{page.url}: {v['id']} ({v['impact']}): {v['help']}: "
         + "; ".join(" ".join(map(str, node["target"])) for node in v["nodes"])
@@ -44,4 +37,4 @@ def axe_violations(page: Page) -> list[str]:
 
 def open_every_disclosure(page: Page) -> None:
     """Open every ``<details>``, so what it hides is checked too."""
-    page.evaluate("document.querySelectorAll('details').forEach((details) => { details.open = true; })")
+    page.evaluate(page_script("open_every_disclosure"))

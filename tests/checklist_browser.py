@@ -9,6 +9,8 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from checklist import Result, flow, load_checklist
 
+from .page_scripts import page_script
+
 # Pyodide boots in a few seconds; allow for a busy machine.
 PYTHON_TIMEOUT_MS = 60_000
 READY = "The checklist is ready."
@@ -65,55 +67,7 @@ def answer_by_clicking(page: Page, question_id: str, value: str) -> None:
 
 def focused(page: Page) -> dict[str, str]:
     """The focused element: its tag, its type and value (for an input) and its text or label."""
-    return page.evaluate(
-        """() => {
-            const e = document.activeElement;
-            const text = (e.labels && e.labels.length ? e.labels[0] : e).textContent.trim();
-            return { tag: e.tagName.toLowerCase(), type: e.type || "", value: e.value || "", text };
-        }"""
-    )
-
-
-# Where the focused element is and how it looks, then how it looks once blurred, then the focus put back.
-# Two frames let the page react to the focus (the theme opens its search then); transitions are finished
-# before each look, so each is the settled one.
-_FOCUS_LOOK = """async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const element = document.activeElement;
-    const settle = () => document.getAnimations()
-        .filter((animation) => animation.effect.getComputedTiming().endTime !== Infinity)
-        .forEach((animation) => animation.finish());
-    const look = () => {
-        settle();
-        const style = getComputedStyle(element);
-        return {
-            outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
-            outlineColor: style.outlineColor,
-            shadows: style.boxShadow,
-            background: style.backgroundColor,
-        };
-    };
-    let behind = element.parentElement;
-    while (behind && getComputedStyle(behind).backgroundColor.match(/^rgba\\(.*, 0\\)$/)) behind = behind.parentElement;
-    const focusVisible = element.matches(":focus-visible");
-    const focused = look();
-    const box = element.getBoundingClientRect();
-    const onScreen = element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-        && box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
-        && box.left < innerWidth && box.top < innerHeight;
-    element.blur();
-    const unfocused = look();
-    element.focus({ preventScroll: true, focusVisible: true });
-    return {
-        element: element.outerHTML.slice(0, 120),
-        focusVisible,
-        onScreen,
-        refocused: document.activeElement === element,
-        backdrop: behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)",
-        focused,
-        unfocused,
-    };
-}"""
+    return page.evaluate(page_script("focused_element"))
 
 
 def _rgba(css: str) -> tuple[float, float, float, float]:
@@ -154,7 +108,7 @@ def _shadows(css: str) -> set[tuple[str, float, bool]]:
 def expect_visible_focus(page: Page) -> None:
     """The focused control is on screen and shows a focus indicator: an outline, a shadow or a background it
     lacks unfocused, of non-zero width, in a colour at least 3:1 against what surrounds it (WCAG 2.4.7, 2.4.13)."""
-    look = page.evaluate(_FOCUS_LOOK)
+    look = page.evaluate(page_script("focus_look"))
     focused, unfocused = look["focused"], look["unfocused"]
     assert look["focusVisible"] and look["refocused"], look
     assert look["onScreen"], f"the focus is out of sight: {look}"

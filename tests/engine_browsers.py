@@ -30,6 +30,7 @@ from selenium.webdriver.webkitgtk.options import Options
 from selenium.webdriver.webkitgtk.service import Service
 
 from .conftest import ROOT
+from .page_scripts import page_script
 
 FIREFOX = "/usr/bin/firefox-esr"
 FIREFOX_DRIVER = Path(__file__).resolve().parent / "engines" / "firefox.mjs"
@@ -200,16 +201,6 @@ class VirtualScreen:
         self._server.wait(timeout=30)
 
 
-# An asynchronous script of WebDriver's calls its last argument with what it gives; a rejection is handed back too.
-_WEBKIT_CALL = (
-    "const done = arguments[arguments.length - 1];\nPromise.resolve(arguments[0]).then((argument) => (",
-    ")(argument)).then(\n"
-    "    (value) => done({ value: value ?? null }),\n"
-    "    (error) => done({ error: String(error?.stack ?? error) }),\n"
-    ");",
-)
-
-
 class WebKit:
     """Debian's WebKitGTK (its MiniBrowser, as WebKit's WebDriver starts it), on a virtual screen.
 
@@ -246,7 +237,9 @@ class WebKit:
         self._driver.refresh()
 
     def evaluate(self, source: str, argument: Any = None) -> Any:
-        answer = self._driver.execute_async_script(source.join(_WEBKIT_CALL), argument)
+        # The function's source on lines of its own, so that a comment it ends with ends there.
+        call = f"({page_script('webkit_call')})(\n{source}\n, arguments[0], arguments[arguments.length - 1]);"
+        answer = self._driver.execute_async_script(call, argument)
         if "error" in answer:
             raise RuntimeError(f"WebKit: {answer['error']}")
         return answer["value"]

@@ -1,19 +1,26 @@
-"""What the browser tests of the offline site share: the files a build precaches, and the state of the browser."""
+"""What the browser tests of the offline site share: the files a build precaches, a host of several builds, and the
+state of the browser."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .conftest import QuietHandler
 from .devtools_connection import DevToolsConnection
+from .page_scripts import page_script
+from .python_browser import stored_snapshots
 
 __all__ = [
     "BOTH_KEPT",
+    "BUILD_HEADER",
     "CHECKLIST_RUNTIME",
     "DOWNLOADING",
     "GUIDANCE_KEPT",
@@ -21,9 +28,11 @@ __all__ = [
     "KEEP_CHECKLIST",
     "OFFLINE_CACHE_PREFIX",
     "RUNTIME_PATHS",
+    "SwitchableSite",
     "cached_urls",
     "decoded_integrity",
     "expect_kept",
+    "first_visit",
     "precache_entries",
     "precache_version",
     "precached_urls",
@@ -42,8 +51,41 @@ DOWNLOADING = "Downloading for offline use…"
 KEEP_CHECKLIST = "Keep the checklist available offline"
 # The folders of the checklist's Python runtime, as URL paths.
 RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
+# Names the build a response came from (SwitchableSite); Cache Storage keeps it with the response.
+BUILD_HEADER = "x-site-build"
 # The cache that holds this site's offline copy, by its name's start.
 OFFLINE_CACHE_PREFIX = "offline "
+
+
+class SwitchableSite:
+    """One origin serving any of several builds of the site, the one ``current`` names, as a deployment switches
+    them. Each response names its build in a header; while ``open`` is clear, every download but the service
+    worker's script waits (as long as an install may take)."""
+
+    def __init__(self, builds: dict[str, Path]) -> None:
+        self.builds = builds
+        self.current = next(iter(builds))
+        self.open = threading.Event()
+        self.open.set()
+
+    def __call__(self, *args: object, **kwargs: object) -> QuietHandler:
+        return _BuildHandler(*args, site=self, **kwargs)
+
+
+class _BuildHandler(QuietHandler):
+    def __init__(self, *args: object, site: SwitchableSite, **kwargs: object) -> None:
+        self.site = site
+        self.build = site.current
+        super().__init__(*args, directory=str(site.builds[self.build]), **kwargs)
+
+    def do_GET(self) -> None:
+        if not self.path.startswith("/sw.js"):
+            self.site.open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header(BUILD_HEADER, self.build)
+        super().end_headers()
 
 
 def precached_urls(built_site: Path, site_url: str, *, checklist: bool = True) -> set[str]:
@@ -62,15 +104,7 @@ def wait_until_offline_ready(page: Page) -> None:
     Waited for inside the page: the site's Content-Security-Policy refuses the
     string evaluation that ``page.wait_for_function`` polls with.
     """
-    page.evaluate(
-        """(timeout) => new Promise((resolve, reject) => {
-            setTimeout(() => reject(new Error("The site was not precached in time")), timeout);
-            const { serviceWorker } = navigator;
-            if (serviceWorker.controller) serviceWorker.ready.then(resolve);
-            serviceWorker.addEventListener("controllerchange", resolve);
-        })""",
-        INSTALL_TIMEOUT_MS,
-    )
+    page.evaluate(page_script("wait_until_offline_ready"), INSTALL_TIMEOUT_MS)
 
 
 def expect_kept(page: Page, words: str) -> None:
@@ -80,33 +114,25 @@ def expect_kept(page: Page, words: str) -> None:
 
 def wait_until_copy_holds(page: Page, urls: set[str]) -> None:
     """Wait until the site's offline copy holds exactly these URLs (waited for inside the page, as above)."""
-    page.evaluate(
-        """async ([prefix, urls, timeout]) => {
-            const wanted = JSON.stringify([...urls].sort());
-            const started = performance.now();
-            for (;;) {
-                const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-                const held = name ? (await (await caches.open(name)).keys()).map((request) => request.url) : [];
-                if (JSON.stringify(held.sort()) === wanted) return;
-                if (performance.now() - started > timeout) throw new Error(`The copy holds ${held.length} files`);
-                await new Promise((resolve) => setTimeout(resolve, 100));
-            }
-        }""",
-        [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS],
-    )
+    page.evaluate(page_script("wait_until_copy_holds"), [OFFLINE_CACHE_PREFIX, sorted(urls), INSTALL_TIMEOUT_MS])
+
+
+def first_visit(context: BrowserContext, site: Path, site_url: str) -> tuple[Page, list[str]]:
+    """Open the checklist of the ``site`` build served at ``site_url`` as a first visit does, and wait until it is
+    ready and kept offline: the service worker serves the page, the copy holds the whole site, the footer says so
+    and Python's memory snapshot is stored. The page, and the snapshot's keys."""
+    page = context.new_page()
+    page.goto(f"{site_url}/checklist/")
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+    wait_until_offline_ready(page)
+    wait_until_copy_holds(page, precached_urls(site, site_url))
+    expect_kept(page, BOTH_KEPT)
+    return page, stored_snapshots(page, wait=True)
 
 
 def cached_urls(page: Page) -> dict[str, list[str]]:
     """Every cache of the page's origin, by name, with the URLs it holds."""
-    return page.evaluate(
-        """async () => {
-            const names = await caches.keys();
-            const entries = await Promise.all(
-                names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)),
-            );
-            return Object.fromEntries(names.map((name, index) => [name, entries[index]]));
-        }"""
-    )
+    return page.evaluate(page_script("cached_urls"))
 
 
 @contextmanager

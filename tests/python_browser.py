@@ -66,3 +66,11 @@ def started_from(page: Page) -> str:
 def stored_snapshots(page: Page, *, wait: bool = False) -> list[str]:
     """The keys of the memory snapshots the browser keeps for this site; with ``wait``, once there is one."""
     return page.evaluate(_SNAPSHOT_KEYS, [SNAPSHOT_CACHE_PREFIX, PYTHON_TIMEOUT_MS if wait else 0])
+
+
+def differing(page: Page, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The calls that Python in the page, through the page's own worker, answers otherwise than CPython (``page``:
+    Playwright's, or one of engine_browsers.py's)."""
+    in_browser = page.evaluate(EVALUATE_IN_BROWSER, calls)
+    assert len(in_browser) == len(calls)
+    return [call for call, got in zip(calls, in_browser, strict=True) if got != in_cpython(call)]

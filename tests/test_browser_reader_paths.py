@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from checklist import load_guidance
 
 from .conftest import ROOT
+from .page_scripts import page_script
 
 # A common phone screen: what shows before any scrolling.
 PHONE = {"width": 375, "height": 667}
@@ -63,9 +64,7 @@ def test_printed_pages_carry_the_edition_and_the_copyright(browser: Browser, sit
     expect(footer).to_contain_text(COPYRIGHT)
     assert footer.evaluate("(e) => getComputedStyle(e).position") == "fixed"
     # Every page's text ends above it: the content keeps room at the foot of each page it runs onto.
-    room = page.locator(".md-main").evaluate(
-        "(e) => getComputedStyle(e).boxDecorationBreak === 'clone' ? parseFloat(getComputedStyle(e).paddingBottom) : 0"
-    )
+    room = page.locator(".md-main").evaluate(page_script("print_room"))
     assert footer.evaluate("(e) => e.getBoundingClientRect().height") <= room
     context.close()
 

@@ -11,7 +11,6 @@ opens what it needs, so any one of them also runs alone. Selected with ``-m engi
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -20,13 +19,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from checklist import evaluate, load_checklist
+from checklist import evaluate
+from checklist.flow import answer_sets
 
 from .checklist_browser import route_to_each_verdict
 from .conftest import QuietHandler, serve
 from .engine_browsers import EnginePage, Firefox, WebKit
 from .offline_browser import wait_until_offline_ready
-from .python_browser import EVALUATE_IN_BROWSER, in_cpython, started_from, stored_snapshots
+from .python_browser import differing, started_from, stored_snapshots
 
 pytestmark = pytest.mark.engines
 
@@ -37,16 +37,11 @@ ROUTE = max(ROUTES.values(), key=len)
 OFFLINE_ROUTE = ROUTES["share-relevant"]
 TIMESTAMP = "2024-05-01T14:30:00+01:00"
 DETAILS = {"requester": "DS Okafor, 0161 000 0000", "reasons": "Neglect suspected.\nShared in the public interest."}
-# Every combination of answers: each question unanswered or given any of its values.
-ANSWER_SETS = [
-    {question.id: value for question, value in zip(load_checklist().questions, values, strict=True) if value}
-    for values in itertools.product(*((None, *question.values) for question in load_checklist().questions))
-]
 # One combination of answers in 12, every route's answers, the doctor's details, a link's answers and calls the
 # rules refuse: every kind of call the page makes (Chromium's tests make every combination).
 SAMPLE = [
     {"answers": answers, "timestamp": TIMESTAMP, **({"details": DETAILS} if index % 5 == 0 else {})}
-    for index, answers in enumerate([*ANSWER_SETS[::12], *(dict(route) for route in ROUTES.values())])
+    for index, answers in enumerate([*list(answer_sets())[::12], *(dict(route) for route in ROUTES.values())])
 ] + [
     {"link": [["request", "court-order"], ["identity", "checked"], ["v", "000000000000"]]},
     {"answers": {"request": "phone-call"}, "timestamp": TIMESTAMP},
@@ -102,13 +97,6 @@ def click_through(page: EnginePage, route: list[tuple[str, str]]) -> str:
     page.click(".cl-view > button.cl-button")  # See the outcome, on "Check your answers"
     page.wait_for(".cl-outcome")
     return page.attribute(".cl-outcome", "data-verdict")
-
-
-def differing(page: EnginePage, calls: list[dict]) -> list[dict]:
-    """The calls that Python in the page, through the page's own worker, answers otherwise than CPython."""
-    in_browser = page.evaluate(EVALUATE_IN_BROWSER, calls)
-    assert len(in_browser) == len(calls)
-    return [call for call, got in zip(calls, in_browser, strict=True) if got != in_cpython(call)]
 
 
 def test_a_flow_clicked_to_its_outcome_ends_where_cpython_does(engine: Engine, page: EnginePage) -> None:

@@ -8,6 +8,8 @@ import pytest
 
 from checklist import DataError, load_guidance, paragraph_text, plain_text
 
+from .bad_data import assert_rejected, edited_copy
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "guidance.toml"
 
 
@@ -212,26 +214,14 @@ BAD_DATA = [
 
 
 def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
-    original = DATA_FILE.read_text(encoding="utf-8")
-    assert old in original, f"test case no longer matches the data file: {old!r}"
-    broken = tmp_path / "guidance.toml"
-    broken.write_text(original.replace(old, new, 1), encoding="utf-8")
-    return broken
+    return edited_copy(DATA_FILE.read_text(encoding="utf-8"), old, new, tmp_path / "guidance.toml")
 
 
 @pytest.mark.parametrize(("case", "old", "new", "item", "field", "words"), BAD_DATA, ids=[c[0] for c in BAD_DATA])
 def test_bad_data_is_rejected_naming_file_item_and_field(
     tmp_path: Path, case: str, old: str, new: str, item: str, field: str, words: str | None
 ) -> None:
-    broken = _broken_copy(tmp_path, old, new)
-    with pytest.raises(DataError) as caught:
-        load_guidance(broken)
-    error = caught.value
-    assert (error.file, error.item, error.field) == (str(broken), item, field), str(error)
-    message = str(error)
-    assert str(broken) in message and item in message and field in message
-    if words:
-        assert words in message
+    assert_rejected(load_guidance, _broken_copy(tmp_path, old, new), item, field, words)
 
 
 def test_toml_syntax_error_names_the_file(tmp_path: Path) -> None:

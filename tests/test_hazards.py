@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup, Tag
 from checklist import DataError
 from checklist.hazards import HIGHEST_ACCEPTABLE_RESIDUAL, LIKELIHOODS, SEVERITIES, Risk, load_hazards, risk_rating
 
+from .bad_data import assert_rejected, edited_copy
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "checklist" / "data" / "hazards.toml"
 
@@ -134,14 +136,7 @@ BAD_LOGS = [
 def test_bad_hazard_logs_are_rejected_naming_file_hazard_and_field(
     tmp_path: Path, case: str, old: str, new: str, item: str, field: str, words: str
 ) -> None:
-    assert old in GOOD_LOG, f"test case no longer matches the good log: {old!r}"
-    broken = tmp_path / "hazards.toml"
-    broken.write_text(GOOD_LOG.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_hazards(broken)
-    assert (caught.value.file, caught.value.item, caught.value.field) == (str(broken), item, field), str(caught.value)
-    assert str(caught.value).startswith(f"{broken}: {item}, field '{field}': ")
-    assert words in str(caught.value)
+    assert_rejected(load_hazards, edited_copy(GOOD_LOG, old, new, tmp_path / "hazards.toml"), item, field, words)
 
 
 def test_the_good_log_loads_and_the_real_log_names_its_own_file(tmp_path: Path) -> None:

@@ -26,72 +26,11 @@ from .checklist_browser import (
     route_to_each_verdict,
     tab_to,
 )
+from .page_scripts import page_script
 
 NARROW = {"width": 320, "height": 640}
 # The route that asks every question, so every question is laid out.
 LONGEST_ROUTE = max(route_to_each_verdict().values(), key=len)
-
-# Each layout problem on the page as one line: sideways scroll, content outside the viewport,
-# text cut off by an overflow:hidden box, and controls under 24 px square.
-_LAYOUT_PROBLEMS = """() => {
-    const width = document.documentElement.clientWidth;
-    const problems = [];
-    const describe = (e) => `<${e.tagName.toLowerCase()} class="${e.className}"> "${(e.innerText || e.value || "")
-        .trim().slice(0, 40)}"`;
-    const shown = (e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-    const box = (e) => e.getBoundingClientRect();
-    // Screen-reader-only text is 1 px square; a closed drawer sits off the side of the screen.
-    const onScreen = (b) => b.width > 1 && b.height > 1 && b.right > 0 && b.left < width;
-    const scrolls = (e) => ["auto", "scroll"].includes(getComputedStyle(e).overflowX);
-    const inScroller = (e) => {
-        for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) return true;
-        return false;
-    };
-    const root = document.scrollingElement;
-    if (root.scrollWidth > root.clientWidth) problems.push(`scrolls sideways: ${root.scrollWidth} px wide`);
-    for (const e of document.querySelectorAll(".md-content *")) {
-        const b = box(e);
-        if (shown(e) && b.width > 1 && b.height > 1 && !inScroller(e) && (b.left < -0.5 || b.right > width + 0.5)) {
-            problems.push(`outside the viewport (${Math.round(b.left)} to ${Math.round(b.right)} px): ${describe(e)}`);
-        }
-    }
-    // Text cut off: a visible run of text partly inside, partly past the edge of a box that hides its
-    // overflow. Text wholly outside is hidden on purpose (a closed drawer); text in a scroller can be scrolled to.
-    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-        if (!text.textContent.trim() || !shown(text.parentElement)) continue;
-        range.selectNodeContents(text);
-        const t = range.getBoundingClientRect();
-        for (let clip = text.parentElement; clip && !scrolls(clip); clip = clip.parentElement) {
-            const style = getComputedStyle(clip);
-            const hidesX = ["hidden", "clip"].includes(style.overflowX);
-            const hidesY = ["hidden", "clip"].includes(style.overflowY);
-            const b = box(clip);
-            const overlaps = t.left < b.right && t.right > b.left && t.top < b.bottom && t.bottom > b.top;
-            if (!(hidesX || hidesY) || !onScreen(b) || !overlaps) continue;
-            if ((hidesX && (t.left < b.left - 1 || t.right > b.right + 1))
-                || (hidesY && (t.top < b.top - 1 || t.bottom > b.bottom + 1))) {
-                problems.push(`text cut off: "${text.textContent.trim().slice(0, 40)}" in ${describe(clip)}`);
-                break;
-            }
-        }
-    }
-    const inSentence = (e) => {
-        if (getComputedStyle(e).display !== "inline") return false;
-        let block = e.parentElement;
-        while (getComputedStyle(block).display === "inline") block = block.parentElement;
-        return block.innerText.trim() !== e.innerText.trim();
-    };
-    const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [tabindex='0']";
-    for (const e of document.querySelectorAll(controls)) {
-        const b = box(e);
-        if (shown(e) && onScreen(b) && !inSentence(e) && (b.width < 24 || b.height < 24)) {
-            problems.push(`target ${Math.round(b.width)} by ${Math.round(b.height)} px: ${describe(e)}`);
-        }
-    }
-    return problems;
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +59,7 @@ def printed(browser: Browser) -> Iterator[Page]:
 def layout_problems(page: Page, screenshot: Path) -> list[str]:
     """The page's layout problems, each naming the full-page screenshot taken of it."""
     page.screenshot(path=screenshot, full_page=True)
-    return [f"{page.url} ({screenshot.name}): {problem}" for problem in page.evaluate(_LAYOUT_PROBLEMS)]
+    return [f"{page.url} ({screenshot.name}): {problem}" for problem in page.evaluate(page_script("layout_problems"))]
 
 
 def _name(path: str) -> str:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_runtime import BYTECODE_CACHE
 from playwright.sync_api import Browser, Page, Response, expect
 
 from .checklist_browser import (
@@ -22,9 +20,11 @@ from .checklist_browser import (
     route_to_each_verdict,
     walk,
 )
-from .conftest import ROOT, QuietHandler, build_site, serve
+from .conftest import build_site, serve
 from .offline_browser import (
+    BUILD_HEADER,
     INSTALL_TIMEOUT_MS,
+    SwitchableSite,
     cached_urls,
     decoded_integrity,
     precache_entries,
@@ -34,6 +34,8 @@ from .offline_browser import (
     wait_until_offline_ready,
     worker_responses,
 )
+from .page_scripts import page_script
+from .project_copy import copy_project
 from .python_browser import started_from, stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
@@ -42,8 +44,6 @@ PREFILLED = "checklist/?request=court-order&identity=checked"
 # A word of paragraph 49 ("...such as drug and alcohol misuse...").
 PARAGRAPH_49_WORD = "alcohol"
 SECOND_VERSION = "This is the second version of this site."
-# Names the build a response came from; Cache Storage keeps it with the response.
-BUILD_HEADER = "x-site-build"
 
 
 def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path) -> None:
@@ -190,41 +190,11 @@ def test_the_guidance_and_its_search_work_offline(browser: Browser, site_url: st
     context.close()
 
 
-class _MarkedHandler(QuietHandler):
-    """Serves one build, naming it in a header on every response."""
-
-    def __init__(self, *args: object, build: str, **kwargs: object) -> None:
-        self.build = build
-        super().__init__(*args, **kwargs)
-
-    def end_headers(self) -> None:
-        self.send_header(BUILD_HEADER, self.build)
-        super().end_headers()
-
-
-class _SwitchableSite:
-    """One origin serving either of two builds; the test chooses which, as a deployment would."""
-
-    def __init__(self, builds: dict[str, Path]) -> None:
-        self.builds = builds
-        self.current = next(iter(builds))
-
-    def __call__(self, *args: object, **kwargs: object) -> _MarkedHandler:
-        return _MarkedHandler(*args, directory=str(self.builds[self.current]), build=self.current, **kwargs)
-
-
 @pytest.fixture(scope="module")
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built again from a copy of the project whose home page says it is the second version."""
     work = tmp_path_factory.mktemp("second-version")
-    project = work / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "build", "*.egg-info", "__pycache__")
-    )
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (ROOT / BYTECODE_CACHE).mkdir(parents=True, exist_ok=True)
-    (project / BYTECODE_CACHE).parent.mkdir()
-    (project / BYTECODE_CACHE).symlink_to(ROOT / BYTECODE_CACHE)  # the compiled standard library, kept
+    project = copy_project(work)
     home = project / "docs" / "index.md"
     home.write_text(f"{home.read_text(encoding='utf-8')}\n{SECOND_VERSION}\n", encoding="utf-8")
     result = build_site(project, work / "site")
@@ -247,7 +217,7 @@ def builds_in_one_load(page: Page, load: Callable[[], object]) -> set[tuple[str,
 
 
 def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_site: Path, second_site: Path) -> None:
-    site = _SwitchableSite({"first": built_site, "second": second_site})
+    site = SwitchableSite({"first": built_site, "second": second_site})
     with serve(site) as url:
         context = browser.new_context()
         page = context.new_page()
@@ -275,13 +245,6 @@ def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_s
         caches = cached_urls(page)
         assert list(caches) == [f"offline {url}/ {version}"]
         assert set(caches[f"offline {url}/ {version}"]) == precached_urls(second_site, url, checklist=False)
-        cached_builds = page.evaluate(
-            """async (header) => {
-                const cache = await caches.open((await caches.keys())[0]);
-                const responses = await Promise.all((await cache.keys()).map((request) => cache.match(request)));
-                return [...new Set(responses.map((response) => response.headers.get(header)))];
-            }""",
-            BUILD_HEADER,
-        )
+        cached_builds = page.evaluate(page_script("cached_headers"), BUILD_HEADER)
         assert cached_builds == ["second"]
         context.close()

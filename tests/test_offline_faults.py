@@ -7,21 +7,24 @@ import base64
 import hashlib
 import os
 import shutil
-import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
-from .conftest import QuietHandler, serve
-from .nginx_server import nginx, require_nginx
+from .conftest import serve
+from .nginx_server import Nginx, nginx
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     OFFLINE_CACHE_PREFIX,
+    SwitchableSite,
     cached_urls,
     decoded_integrity,
+    first_visit,
     precache_entries,
     precache_version,
     precached_urls,
@@ -29,32 +32,9 @@ from .offline_browser import (
     wait_until_copy_holds,
     wait_until_offline_ready,
 )
+from .page_scripts import page_script
 from .python_browser import started_from, stored_snapshots
 
-# Puts a response for one file of the offline copy, as other code of the origin could: "garbage" is a response of
-# its own, "damaged in place" the kept response's own headers with one byte of its body changed. The file's URL.
-TAMPER = """async ([prefix, file, how]) => {
-    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-    const cache = await caches.open(name);
-    const request = (await cache.keys()).find((request) => request.url.endsWith(`/${file}`));
-    if (how === "garbage") {
-        await cache.put(request, new Response("garbage"));
-    } else {
-        const response = await cache.match(request);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        bytes[bytes.length >> 1] ^= 0xff;
-        await cache.put(request, new Response(bytes, { headers: response.headers }));
-    }
-    return request.url;
-}"""
-# The SHA-256 of a file of the offline copy as it holds it now, in Subresource Integrity form.
-HELD = """async ([prefix, url]) => {
-    const name = (await caches.keys()).find((name) => name.startsWith(prefix));
-    const response = await (await caches.open(name)).match(url);
-    if (!response) return null;
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
-    return "sha256-" + btoa(String.fromCharCode(...digest));
-}"""
 # Files a start from the memory snapshot asks for: without the first two Python cannot start; the library's zip it
 # only mounts, importing nothing from it. (A full start's library, the .gz, is checked the same way when asked for.)
 NEEDED = ("pyodide.asm.wasm", "pyodide.asm.mjs")
@@ -77,97 +57,92 @@ def _held_as_built(page: Page, built_site: Path, url: str, path: str) -> bool:
     """Whether the offline copy holds the file at ``url`` as the build made it (``path`` in the site)."""
     data = (built_site / path).read_bytes()
     digest = "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
-    return page.evaluate(HELD, [OFFLINE_CACHE_PREFIX, url]) == digest
+    return page.evaluate(page_script("held_digest"), [OFFLINE_CACHE_PREFIX, url]) == digest
+
+
+class KeptChecklist(NamedTuple):
+    """The checklist after a first visit (offline_browser.first_visit): its host, its page and the snapshot's keys."""
+
+    host: Nginx
+    page: Page
+    snapshot: list[str]
+
+
+@pytest.fixture
+def kept_checklist(browser: Browser, built_site: Path, tmp_path: Path) -> Iterator[KeptChecklist]:
+    """The checklist served by nginx, every response revalidated, once a first visit has kept it offline."""
+    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
+        context = browser.new_context()
+        page, snapshot = first_visit(context, built_site, host.url)
+        yield KeptChecklist(host, page, snapshot)
+        context.close()
+
+
+def _built_path(built_site: Path, file: str) -> str:
+    """The path in the site of the one file of the offline copy with this name."""
+    (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
+    return path
 
 
 @pytest.mark.parametrize("file", NEEDED + NOT_NEEDED_FROM_SNAPSHOT)
-def test_a_file_of_the_copy_replaced_by_other_code(
-    browser: Browser, built_site: Path, tmp_path: Path, file: str
-) -> None:
+def test_a_file_of_the_copy_replaced_by_other_code(kept_checklist: KeptChecklist, built_site: Path, file: str) -> None:
     """Online, the next start takes the file from the network and the copy gets it back; offline, the page says why
     the checklist cannot start and shows the printable list. The memory snapshot is kept throughout."""
-    require_nginx()
-    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{host.url}/checklist/")
-        _expect_ready(page)
-        everything = precached_urls(built_site, host.url)
-        wait_until_copy_holds(page, everything)
-        snapshot = stored_snapshots(page, wait=True)
-        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith(f"/{file}")]
+    host, page, snapshot = kept_checklist
+    everything = precached_urls(built_site, host.url)
+    path = _built_path(built_site, file)
 
-        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
-        page.reload()
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        wait_until_copy_holds(page, everything)
-        assert _held_as_built(page, built_site, url, path)
-        assert stored_snapshots(page) == snapshot
+    url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
+    page.reload()
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    wait_until_copy_holds(page, everything)
+    assert _held_as_built(page, built_site, url, path)
+    assert stored_snapshots(page) == snapshot
 
-        page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, file, "garbage"])
-        host.stop()
-        page.reload()
-        if file in NEEDED:
-            expect(page.locator(".cl-alert-title")).to_have_text(
-                "The checklist could not start in this browser", timeout=PYTHON_TIMEOUT_MS
-            )
-            expect(page.locator(".offline-notice")).to_have_text(SAYS_WHY)
-            expect(page.locator("#all-questions")).to_be_visible()
-        else:
-            _expect_ready(page)  # a start from the snapshot does without it
-        assert stored_snapshots(page) == snapshot
+    page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, file, "garbage"])
+    host.stop()
+    page.reload()
+    if file in NEEDED:
+        expect(page.locator(".cl-alert-title")).to_have_text(
+            "The checklist could not start in this browser", timeout=PYTHON_TIMEOUT_MS
+        )
+        expect(page.locator(".offline-notice")).to_have_text(SAYS_WHY)
+        expect(page.locator("#all-questions")).to_be_visible()
+    else:
+        _expect_ready(page)  # a start from the snapshot does without it
+    assert stored_snapshots(page) == snapshot
 
-        host.start()
-        page.reload()
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        wait_until_copy_holds(page, everything)
-        assert _held_as_built(page, built_site, url, path)
-        context.close()
+    host.start()
+    page.reload()
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    wait_until_copy_holds(page, everything)
+    assert _held_as_built(page, built_site, url, path)
 
 
-def test_a_file_damaged_in_place_is_found_by_its_hash(browser: Browser, built_site: Path, tmp_path: Path) -> None:
+def test_a_file_damaged_in_place_is_found_by_its_hash(kept_checklist: KeptChecklist, built_site: Path) -> None:
     """Damaged bytes under the copy's own headers: the start fails, the copy checks every file against its hash,
     downloads the damaged one again and the page starts again, from the snapshot it kept."""
-    require_nginx()
-    with nginx(tmp_path, f"root {built_site};\n{REVALIDATED}") as host:
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto(f"{host.url}/checklist/")
-        _expect_ready(page)
-        wait_until_copy_holds(page, precached_urls(built_site, host.url))
-        snapshot = stored_snapshots(page, wait=True)
-        (path,) = [path for path, _ in precache_entries(built_site) if path.endswith("/pyodide.asm.wasm")]
-        url = page.evaluate(TAMPER, [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"])
-        assert not _held_as_built(page, built_site, url, path)
-        page.reload()
-        # The first start fails; the page then starts again by itself.
-        _expect_ready(page)
-        assert started_from(page) == "snapshot"
-        assert _held_as_built(page, built_site, url, path)
-        assert stored_snapshots(page) == snapshot
-        context.close()
-
-
-DELETE_COPY = """async (prefix) => {
-    const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-    await Promise.all(names.map((name) => caches.delete(name)));
-    return names;
-}"""
+    _, page, snapshot = kept_checklist
+    path = _built_path(built_site, "pyodide.asm.wasm")
+    url = page.evaluate(page_script("tamper_with_copy"), [OFFLINE_CACHE_PREFIX, "pyodide.asm.wasm", "damaged in place"])
+    assert not _held_as_built(page, built_site, url, path)
+    page.reload()
+    # The first start fails; the page then starts again by itself.
+    _expect_ready(page)
+    assert started_from(page) == "snapshot"
+    assert _held_as_built(page, built_site, url, path)
+    assert stored_snapshots(page) == snapshot
 
 
 def test_a_deleted_copy_is_filled_again(browser: Browser, site_url: str, built_site: Path) -> None:
     """While the same service worker stays, the next page it serves has the copy filled again, whole."""
     context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site_url}/checklist/")
-    _expect_ready(page)
-    wait_until_offline_ready(page)
+    page, _ = first_visit(context, built_site, site_url)
     everything = precached_urls(built_site, site_url)
-    wait_until_copy_holds(page, everything)
     name = f"{OFFLINE_CACHE_PREFIX}{site_url}/ {precache_version(precache_entries(built_site))}"
-    assert page.evaluate(DELETE_COPY, OFFLINE_CACHE_PREFIX) == [name]
+    assert page.evaluate(page_script("delete_caches"), OFFLINE_CACHE_PREFIX) == [name]
     page.goto(f"{site_url}/guidance/")
     wait_until_copy_holds(page, everything)
     assert list(cached_urls(page)).count(name) == 1
@@ -199,27 +174,6 @@ def _version_of(built_site: Path, directory: Path, words: str) -> Path:
     return directory
 
 
-class _Host:
-    """One origin serving any of several versions; downloads other than the worker's script can be held back."""
-
-    def __init__(self, versions: dict[str, Path]) -> None:
-        self.versions = versions
-        self.current = next(iter(versions))
-        self.open = threading.Event()
-        self.open.set()
-
-    def __call__(self, *args: object, **kwargs: object) -> QuietHandler:
-        host = self
-
-        class Handler(QuietHandler):
-            def do_GET(self) -> None:
-                if not self.path.startswith("/sw.js"):
-                    host.open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
-                super().do_GET()
-
-        return Handler(*args, directory=str(self.versions[self.current]), **kwargs)
-
-
 def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
     browser: Browser, built_site: Path, tmp_path: Path
 ) -> None:
@@ -228,7 +182,7 @@ def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
     once version 3 takes over in turn."""
     versions = {name: _version_of(built_site, tmp_path / name, f"This is version {name}.") for name in "123"}
     names = {name: precache_version(precache_entries(site)) for name, site in versions.items()}
-    host = _Host(versions)
+    host = SwitchableSite(versions)
     with serve(host) as url:
         context = browser.new_context()
         page = context.new_page()
@@ -243,13 +197,7 @@ def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
 
         host.current = "3"
         host.open.clear()  # version 3's downloads are held back while it installs
-        page.evaluate(
-            """async () => {
-                const registration = await navigator.serviceWorker.getRegistration();
-                registration.update(); // not waited for: it may end only once version 3 has installed
-                while (!registration.installing) await new Promise((resolve) => setTimeout(resolve, 50));
-            }"""
-        )
+        page.evaluate(page_script("start_update"))
         with page.expect_navigation():
             notice.get_by_role("button", name="Reload").click()  # version 2 takes over
         expect(page.get_by_text("This is version 2.")).to_be_visible()

@@ -5,7 +5,6 @@ the checklist's Python and the offline copy must work on each, online and once t
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +12,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
-from .conftest import ROOT, build_site
+from .conftest import build_site
 from .nginx_server import Nginx, nginx, require_nginx, types_block
-from .offline_browser import BOTH_KEPT, expect_kept, wait_until_offline_ready
-from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
+from .offline_browser import first_visit
+from .page_scripts import page_script
+from .project_copy import copy_project
+from .python_browser import SNAPSHOT_CACHE_PREFIX, differing, started_from
 
 SUB_PATH = "/some-name/"
 # A word of paragraph 49 ("...such as drug and alcohol misuse...").
@@ -43,18 +44,13 @@ def _styled(page: Page) -> bool:
 def _checklist_answers(page: Page) -> None:
     """The checklist starts and its Python answers, as CPython does."""
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
-    assert page.evaluate(EVALUATE_IN_BROWSER, [CALL]) == [in_cpython(CALL)]
+    assert differing(page, [CALL]) == []
 
 
-def _first_visit(context: BrowserContext, url: str) -> Page:
-    """Open the checklist as a first visit does, and wait until the whole site is kept offline with Python's
-    memory snapshot."""
-    page = context.new_page()
-    page.goto(f"{url}checklist/")
+def _first_visit(context: BrowserContext, site: Path, site_url: str) -> Page:
+    """Open the checklist as a first visit does (offline_browser.first_visit); its Python answers as CPython does."""
+    page, _ = first_visit(context, site, site_url)
     _checklist_answers(page)
-    wait_until_offline_ready(page)
-    expect_kept(page, BOTH_KEPT)
-    stored_snapshots(page, wait=True)
     return page
 
 
@@ -89,7 +85,7 @@ def test_a_host_that_redirects_folder_addresses(
     and offline, and under the addresses the host sends the reader to."""
     with nginx(tmp_path, REDIRECTING.format(site=built_site)) as host:
         context = browser.new_context()
-        page = _first_visit(context, f"{host.url}/")
+        page = _first_visit(context, built_site, host.url)
         assert page.url == f"{host.url}/checklist/index.html"  # the host's redirect, taken by the first visit
         online = _visit_every_page(page, f"{host.url}/", page_paths)
         for address in ("guidance", "guidance/index.html"):
@@ -117,12 +113,7 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built for publishing under a sub-path, as a GitHub Pages project site is: only ``site_url`` says so
     (mkdocs then gives the 404 page, served at any missing address, links that start with the sub-path)."""
     work = tmp_path_factory.mktemp("sub-path")
-    project = work / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".*", "node_modules", "site", "*.egg-info", "__pycache__")
-    )
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / ".cache").symlink_to(ROOT / ".cache")  # the compiled standard library, kept
+    project = copy_project(work)
     config = project / "mkdocs.yml"
     text, count = re.subn(
         r"(?m)^site_url:.*$", f'site_url: "https://example.org{SUB_PATH}"', config.read_text(encoding="utf-8")
@@ -156,19 +147,22 @@ def test_only_the_404_page_names_files_from_the_root(built_site: Path, sub_path_
     assert found["404.html"] and all(address.startswith(SUB_PATH) for address in found["404.html"])
 
 
+# The site's folder served under the sub-path, and its 404 page at any missing address there.
+UNDER_SUB_PATH = """
+    absolute_redirect off;
+    location {sub_path} {{
+        alias {site}/;
+        error_page 404 {sub_path}404.html;
+    }}
+"""
+
+
 def test_the_site_published_under_a_sub_path(
     browser: Browser, sub_path_site: Path, page_paths: list[str], tmp_path: Path
 ) -> None:
     """Every page, the checklist, the search, the 404 page and the offline copy, with nothing asked of the rest of
     the host."""
-    server = f"""
-        absolute_redirect off;
-        location {SUB_PATH} {{
-            alias {sub_path_site}/;
-            error_page 404 {SUB_PATH}404.html;
-        }}
-    """
-    with nginx(tmp_path, server) as host:
+    with nginx(tmp_path, UNDER_SUB_PATH.format(sub_path=SUB_PATH, site=sub_path_site)) as host:
         url = f"{host.url}{SUB_PATH}"
         context = browser.new_context()
         elsewhere: list[str] = []
@@ -184,7 +178,7 @@ def test_the_site_published_under_a_sub_path(
 
         context.on("request", outside)
         context.on("response", missing)
-        page = _first_visit(context, url)
+        page = _first_visit(context, sub_path_site, url.removesuffix("/"))
         online = _visit_every_page(page, url, page_paths)
         _not_found_page(page, url, online["/404.html"], online=True)
         _search(page, url)
@@ -254,34 +248,25 @@ WASM_AS_BINARY = (
 
 
 @pytest.mark.parametrize("hosted", [GZIP_ENCODED, WASM_AS_BINARY], indirect=True, ids=["gzip-encoded", "wasm-binary"])
-def test_the_checklist_starts_whatever_the_encoding_and_type(browser: Browser, hosted: tuple[Nginx, str]) -> None:
+def test_the_checklist_starts_whatever_the_encoding_and_type(
+    browser: Browser, built_site: Path, hosted: tuple[Nginx, str]
+) -> None:
     """A first visit starts Python in full from the host; the offline copy takes the same files (their hashes
     checked); later visits start from the snapshot, and in full from the copy when there is none."""
     host, sent = hosted
     name, header, value = sent.split(": ")
     context = browser.new_context()
-    page = context.new_page()
     served: dict[str, Response] = {}
     context.on("response", lambda response: served.setdefault(response.url.rsplit("/", 1)[1], response))
-    page.goto(f"{host.url}/checklist/")
-    _checklist_answers(page)
+    page = _first_visit(context, built_site, host.url)
     assert started_from(page) == "bytecode"
     assert served[name].headers[header] == value  # as the host sent it, before any service worker
-    wait_until_offline_ready(page)
-    expect_kept(page, BOTH_KEPT)
-    stored_snapshots(page, wait=True)
 
     host.stop()
     page.reload()
     _checklist_answers(page)
     assert started_from(page) == "snapshot"
-    page.evaluate(
-        """async (prefix) => {
-            const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-            await Promise.all(names.map((name) => caches.delete(name)));
-        }""",
-        SNAPSHOT_CACHE_PREFIX,
-    )
+    page.evaluate(page_script("delete_caches"), SNAPSHOT_CACHE_PREFIX)
     page.reload()
     _checklist_answers(page)
     assert started_from(page) == "bytecode"

@@ -9,6 +9,8 @@ import pytest
 from checklist import DataError, load_checklist
 from checklist.rules import RULES, check_rules_against_words
 
+from .bad_data import assert_rejected, edited_copy
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "questions.toml"
 
 
@@ -45,17 +47,22 @@ def test_our_words_never_contain_a_quotation_mark_of_the_guidance() -> None:
         assert quote not in text
 
 
-def load_with(tmp_path: Path, old: str, new: str) -> None:
-    """Load a copy of the real data with one edit, which must exist in the original."""
-    original = DATA_FILE.read_text(encoding="utf-8")
-    assert old in original, old
-    path = tmp_path / "questions.toml"
-    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+def _load_afresh(path: Path) -> None:
+    """Load the data at ``path``, not from the loader's cache, and leave nothing of it there."""
     load_checklist.cache_clear()
     try:
         load_checklist(path)
     finally:
         load_checklist.cache_clear()
+
+
+def load_with(tmp_path: Path, old: str, new: str) -> None:
+    """Load a copy of the real data with one edit, which must exist in the original."""
+    _load_afresh(_broken_copy(tmp_path, old, new))
+
+
+def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    return edited_copy(DATA_FILE.read_text(encoding="utf-8"), old, new, tmp_path / "questions.toml")
 
 
 @pytest.mark.parametrize(
@@ -131,13 +138,7 @@ def load_with(tmp_path: Path, old: str, new: str) -> None:
 def test_bad_data_is_rejected_naming_file_item_and_field(
     tmp_path: Path, old: str, new: str, item: str, field: str, problem: str
 ) -> None:
-    with pytest.raises(DataError) as raised:
-        load_with(tmp_path, old, new)
-    error = raised.value
-    assert error.file.endswith("questions.toml")
-    assert (error.item, error.field) == (item, field)
-    assert problem in error.problem
-    assert str(error).startswith(f"{error.file}: {item}, field '{field}'")
+    assert_rejected(_load_afresh, _broken_copy(tmp_path, old, new), item, field, problem)
 
 
 def test_a_question_with_one_option_is_rejected(tmp_path: Path) -> None:

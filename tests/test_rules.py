@@ -42,16 +42,8 @@ def test_question_ids_values_and_order_are_fixed() -> None:
 
 
 def test_rules_decide_in_the_order_of_the_decision_table() -> None:
-    assert [rule.verdict for rule in RULES] == [
-        "outside-scope",
-        "verify-identity",
-        "clarify-request",
-        "respond-fully",
-        "ask-consent",
-        "share-relevant",
-        "seek-advice",
-        "do-not-share",
-    ]
+    """The table's order is the data's, which test_questions_data.py names."""
+    assert [rule.verdict for rule in RULES] == [verdict.id for verdict in load_checklist().verdicts]
 
 
 def test_questions_are_plain_words_with_hints_and_paragraphs() -> None:

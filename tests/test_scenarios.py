@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from checklist import DataError, evaluate, load_checklist
+from checklist import evaluate, load_checklist
 from checklist.scenarios import load_scenarios
+
+from .bad_data import assert_rejected, edited_copy
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "checklist" / "data" / "scenarios.toml"
 
@@ -119,11 +121,5 @@ BAD_SCENARIOS = [
 def test_bad_scenarios_are_rejected_naming_file_item_and_field(
     tmp_path: Path, case: str, old: str, new: str, item: str, field: str, words: str
 ) -> None:
-    original = DATA_FILE.read_text(encoding="utf-8")
-    assert old in original, f"test case no longer matches the data file: {old!r}"
-    broken = tmp_path / "scenarios.toml"
-    broken.write_text(original.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_scenarios(broken)
-    assert (caught.value.file, caught.value.item, caught.value.field) == (str(broken), item, field), str(caught.value)
-    assert words in str(caught.value)
+    broken = edited_copy(DATA_FILE.read_text(encoding="utf-8"), old, new, tmp_path / "scenarios.toml")
+    assert_rejected(load_scenarios, broken, item, field, words)
