@@ -7,8 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
 from playwright.sync_api import Page, expect
+
+from site_build.offline.service_worker import (
+    CHECKLIST_RUNTIME,
+    decoded_integrity,
+    precache_entries,
+    precache_version,
+    render_service_worker,
+)
 
 from .devtools_connection import DevToolsConnection
 

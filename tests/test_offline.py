@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from browser_runtime import BYTECODE_CACHE
 from playwright.sync_api import Browser, Page, Response, expect
+
+from site_build.runtime.browser_runtime import BYTECODE_CACHE
 
 from .checklist_browser import (
     PYTHON_TIMEOUT_MS,

@@ -12,11 +12,10 @@ import json
 from dataclasses import dataclass
 from html import escape
 
-from decision_page import DECISION_PAGE
-from page_markup import paragraph_anchor
-
 from checklist import Guidance
 from checklist.questions import Checklist, Question
+from site_build.pages.decision_page import DECISION_PAGE
+from site_build.pages.page_markup import paragraph_anchor
 
 CHECKLIST_PAGE = "checklist.md"
 TEMPLATE = "checklist.html"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from guidance_html import (
+from checklist import Guidance, Paragraph
+from checklist.model import SummaryPoint
+from site_build.pages.guidance_html import (
     clause_html,
     cross_reference_anchor,
     endnote_anchor,
@@ -17,9 +19,6 @@ from guidance_html import (
     glossary_anchor,
     segments_html,
 )
-
-from checklist import Guidance, Paragraph
-from checklist.model import SummaryPoint
 
 STRENGTH_LABELS = {"must": "Must", "should": "Should"}
 

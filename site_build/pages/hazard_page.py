@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from page_markup import words
-
 from checklist.hazards import LIKELIHOODS, RATING_NAMES, RISK_MATRIX, SEVERITIES, Hazard, HazardLog, Risk
+from site_build.pages.page_markup import words
 
 HAZARD_PAGE = "safety/hazard-log.md"
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from page_markup import duty_tag, paragraph_links, words
-
 from checklist import Result, evaluate, load_checklist
 from checklist.links import link_query
 from checklist.recheck import what_if
 from checklist.scenarios import Scenario
+from site_build.pages.page_markup import duty_tag, paragraph_links, words
 
 TRAINING_PAGE = "training/index.md"
 GUIDANCE_FROM_TRAINING = "../guidance.md"
