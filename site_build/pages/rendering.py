@@ -20,6 +20,8 @@ _ENVIRONMENT = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# tojson, as the page's script reads it: every character as it is, keys in a stable order.
+_ENVIRONMENT.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 _ENVIRONMENT.filters["words"] = lambda text: Markup(words(str(text)))
 _ENVIRONMENT.filters["paragraph_anchor"] = paragraph_anchor
 
