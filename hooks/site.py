@@ -22,8 +22,8 @@ from checklist.rules import check_rules_against_words
 from checklist.scenarios import load_scenarios
 from site_build.pages.checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
 from site_build.pages.decision_page import DECISION_PAGE, render_decision_page
-from site_build.pages.guidance_html import GUIDANCE_PAGE
 from site_build.pages.guidance_page import render_guidance_page
+from site_build.pages.guidance_text import GUIDANCE_PAGE
 from site_build.pages.hazard_page import HAZARD_PAGE, render_hazard_page
 from site_build.pages.training_page import TRAINING_PAGE, render_training_page
 from site_build.runtime import RuntimeUnavailable

@@ -16,7 +16,7 @@ from checklist.decision import Rule
 from checklist.flow import Edge, Path, edges, paths
 from checklist.questions import Question
 from checklist.rules import RULES
-from site_build.pages.guidance_html import GUIDANCE_PAGE
+from site_build.pages.guidance_text import GUIDANCE_PAGE
 from site_build.pages.page_markup import duty_tag, paragraph_link, paragraph_links, words
 
 DECISION_PAGE = "how-the-checklist-decides.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from checklist import load_guidance
-from site_build.pages.guidance_html import GUIDANCE_PAGE, cross_reference_anchor
+from site_build.pages.guidance_text import GUIDANCE_PAGE, cross_reference_anchor
 
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]|\\"})
 
