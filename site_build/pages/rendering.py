@@ -14,7 +14,7 @@ from site_build.pages.page_markup import paragraph_anchor, words
 
 _ENVIRONMENT = Environment(
     loader=PackageLoader("site_build.pages", "templates"),
-    autoescape=select_autoescape(enabled_extensions=("html", "md"), default=True),
+    autoescape=select_autoescape(enabled_extensions=("html", "md", "svg"), default=True),
     undefined=StrictUndefined,
     keep_trailing_newline=True,
     trim_blocks=True,
@@ -24,6 +24,8 @@ _ENVIRONMENT = Environment(
 _ENVIRONMENT.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
 _ENVIRONMENT.filters["words"] = lambda text: Markup(words(str(text)))
 _ENVIRONMENT.filters["paragraph_anchor"] = paragraph_anchor
+# A number as SVG coordinates are written: 135, not 135.0.
+_ENVIRONMENT.filters["number"] = lambda value: format(value, "g")
 
 
 def render(template: str, **data: object) -> str:
