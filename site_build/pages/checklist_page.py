@@ -17,7 +17,8 @@ from site_build.pages.page_markup import paragraph_anchor
 from site_build.pages.rendering import render
 
 CHECKLIST_PAGE = "checklist.md"
-TEMPLATE = "checklist.html"
+# The theme template (overrides/checklist.html) that loads the checklist's scripts around this page.
+THEME_TEMPLATE = "checklist.html"
 RECORD_NOTE = (
     "What you write here stays in this page until you copy, download or print the record: it is not stored or "
     "sent, and it is gone when you start again or close the page. When you add the record to the child's notes, "
@@ -59,7 +60,7 @@ def render_checklist_page(
     }
     return render(
         "checklist.md",
-        theme_template=TEMPLATE,
+        theme_template=THEME_TEMPLATE,
         links=links,
         lockfile=lockfile,
         questions=checklist.questions,
