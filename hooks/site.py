@@ -1,37 +1,35 @@
 """mkdocs hooks: generate the pages that come from the checklist package's data.
 
-Thin adapter only: each page is a pure function of the data (see the ``*_page``
-modules), so moving to another site generator means rewriting just this file.
+Thin adapter only: each page is a pure function of the data (see ``site_build.pages``), so moving
+to another site generator means rewriting just this file.
 A malformed data file raises here and fails the build with the loader's message.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from browser_runtime import RuntimeUnavailable, browser_runtime
-from checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
-from decision_page import DECISION_PAGE, render_decision_page
-from guidance_html import GUIDANCE_PAGE
-from guidance_page import render_guidance_page
-from guidance_search import IndexChanged, with_paragraph_entries
-from hazard_page import HAZARD_PAGE, render_hazard_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from search_worker import ThemeChanged, with_waiting_search_worker
-from training_page import TRAINING_PAGE, render_training_page
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
 from checklist.hazards import load_hazards
 from checklist.rules import check_rules_against_words
 from checklist.scenarios import load_scenarios
+from site_build.pages.checklist_page import CHECKLIST_PAGE, ChecklistLinks, render_checklist_page
+from site_build.pages.decision_page import DECISION_PAGE, render_decision_page
+from site_build.pages.guidance_page import render_guidance_page
+from site_build.pages.guidance_text import GUIDANCE_PAGE
+from site_build.pages.hazard_page import HAZARD_PAGE, render_hazard_page
+from site_build.pages.training_page import TRAINING_PAGE, render_training_page
+from site_build.runtime import RuntimeUnavailable
+from site_build.runtime.browser_runtime import browser_runtime
+from site_build.search.guidance_search import IndexChanged, with_paragraph_entries
+from site_build.search.search_worker import ThemeChanged, with_waiting_search_worker
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -84,7 +82,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each guidance paragraph an entry of its own in the theme's search index (see guidance_search).
+    """Give each guidance paragraph an entry of its own in the theme's search index (see site_build.search).
 
     Runs after the theme's search has written the index, and before offline.py (after this file in mkdocs.yml)
     lists the built files.

@@ -17,8 +17,6 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-# The build-time site code, imported by module name as mkdocs imports its hooks.
-sys.path.insert(0, str(ROOT / "hooks"))
 # Debian's Chromium: Playwright's own browser download cannot be used.
 CHROMIUM = "/usr/bin/chromium"
 

@@ -9,8 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
 from playwright.sync_api import BrowserContext, Page, expect
+
+from site_build.offline.service_worker import (
+    CHECKLIST_RUNTIME,
+    decoded_integrity,
+    precache_entries,
+    precache_version,
+    render_service_worker,
+)
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import QuietHandler

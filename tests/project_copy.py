@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from browser_runtime import BYTECODE_CACHE
+from site_build.runtime.browser_runtime import BYTECODE_CACHE
 
 from .conftest import ROOT
 

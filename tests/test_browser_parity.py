@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from browser_runtime import PYODIDE_PACKAGE, STDLIB, build_wheel, unpacked_library, with_package
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from checklist.flow import answer_sets
+from site_build.runtime.browser_runtime import PYODIDE_PACKAGE, STDLIB
+from site_build.runtime.library_zip import unpacked_library, with_package
+from site_build.runtime.wheel import build_wheel
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, open_checklist
 from .conftest import ROOT

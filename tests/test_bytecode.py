@@ -14,23 +14,21 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_runtime import (
-    BUILD_TIME_DATA,
+from bs4 import BeautifulSoup
+
+from site_build.runtime import RuntimeUnavailable
+from site_build.runtime.browser_runtime import (
     PACKAGE_OPTIMIZATION,
     PYODIDE_PACKAGE,
     STDLIB,
-    RuntimeUnavailable,
-    build_wheel,
     byte_compile,
     complete_library,
-    only_used,
     pyodide_version,
-    unpacked_library,
     used_entries,
-    with_package,
 )
-from bs4 import BeautifulSoup
-from pyc_archive import compile_archive
+from site_build.runtime.library_zip import BUILD_TIME_DATA, only_used, unpacked_library, with_package
+from site_build.runtime.pyc_archive import compile_archive
+from site_build.runtime.wheel import build_wheel
 
 from .conftest import ROOT, build_site
 

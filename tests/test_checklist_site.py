@@ -120,7 +120,7 @@ def test_other_pages_load_no_python(built_site: Path) -> None:
 
 def test_without_pyodide_installed_the_build_stops_and_says_to_run_npm_ci(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    for name in ("checklist", "hooks", "docs", "overrides"):
+    for name in ("checklist", "site_build", "hooks", "docs", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, project / name)

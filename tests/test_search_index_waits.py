@@ -10,7 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Worker, expect
-from search_worker import WAITING_WORKER, ThemeChanged, with_waiting_search_worker
+
+from site_build.search.search_worker import WAITING_WORKER, ThemeChanged, with_waiting_search_worker
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist
 

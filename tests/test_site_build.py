@@ -140,7 +140,7 @@ def _project_copy(tmp_path: Path) -> Path:
     """What the site build reads, copied, so a test can break the copy's data."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "checklist"):
+    for name in ("mkdocs.yml", "docs", "hooks", "site_build", "overrides", "checklist"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -10,9 +10,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from guidance_search import IndexChanged, with_paragraph_entries
 
 from checklist import load_guidance, plain_text
+from site_build.search.guidance_search import IndexChanged, with_paragraph_entries
 
 # Markdown that a page shows as text when the extension it needs is missing or its syntax is wrong:
 # admonitions (!!! / ???), bold, inline links, attribute lists, and the guidance data's inline marks.

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 from html import unescape
-from pathlib import Path
 
 from checklist import Result, evaluate, flow, load_checklist, load_guidance, plain_text
 from checklist.rules import RULES
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from decision_page import render_decision_page  # noqa: E402
+from site_build.pages.decision_page import render_decision_page
 
 FULL_ANSWER_SETS = list(flow.answer_sets(partial=False))
 ROW = re.compile(r'<tr data-answers="([^"]*)" data-verdict="([^"]*)">')

@@ -10,23 +10,23 @@ install, and a changed rule module is never served stale. The archive holds only
 the modules the checklist uses, found by running it (see ``library_use.py``),
 and the package's data. It is shipped in two forms with the same files: a zip,
 which Python imports from, and the same files as one gzip-compressed download,
-which a full start writes into Python's file system (see ``unpacked_library``).
+which a full start writes into Python's file system (see ``library_zip``).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from site_build.runtime import RuntimeUnavailable
+from site_build.runtime.library_zip import only_used, unpacked_library, with_package
+from site_build.runtime.wheel import build_wheel
 
 PYODIDE_PACKAGE = Path("node_modules") / "pyodide"
 # What the page loads as they are; the standard library is byte-compiled and the lock file passed inline.
@@ -36,29 +36,17 @@ STDLIB = "python_stdlib.zip"
 LIBRARY = "python_library.zip"
 LIBRARY_GZIP = "python_library.zip.gz"
 LOCKFILE = "pyodide-lock.json"
-# Fixed zip timestamps make the wheel reproducible: same sources, same bytes, same hashed path.
-_SOURCE_DATE_EPOCH = "315532800"
-# What the wheel is built from; nothing else of the checkout goes into it.
-_WHEEL_SOURCES = ("pyproject.toml", "README.md", "checklist")
 # Compiling the standard library takes seconds: its output is kept here, named by everything it depends on.
 BYTECODE_CACHE = Path(".cache") / "bytecode"
 _COMPILER = Path(__file__).with_name("compile_bytecode.mjs")
 _COMPILER_PYTHON = Path(__file__).with_name("pyc_archive.py")
 _TRACER = Path(__file__).with_name("used_modules.mjs")
 _TRACER_PYTHON = Path(__file__).with_name("library_use.py")
-# The package the checklist page runs: its data files are shipped, whether or not the exercise read them, but
-# for those it holds for the site's build only (training cards, the hazard log), never read in the browser.
-PACKAGE = "checklist"
-BUILD_TIME_DATA = frozenset({f"{PACKAGE}/data/scenarios.toml", f"{PACKAGE}/data/hazards.toml"})
 # Bytecode optimization levels (CPython's -O). The standard library is shipped without docstrings and
 # assertions, as `python -OO` runs it: nothing the checklist does reads them, and they are a seventh of its
 # bytes. The package keeps its code exactly as written and tested.
 STDLIB_OPTIMIZATION = 2
 PACKAGE_OPTIMIZATION = 0
-
-
-class RuntimeUnavailable(Exception):
-    """The browser runtime cannot be assembled; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +58,7 @@ class BrowserRuntime:
     library: str
     """Site path of the byte-compiled library: what the ``checklist`` package uses of the standard library, and it."""
     library_gzip: str
-    """Site path of the same library for a full start: see ``unpacked_library``."""
+    """Site path of the same library for a full start: see ``library_zip.unpacked_library``."""
     lockfile: str
     """The lock file Pyodide is given inline (JSON), so it does not fetch one."""
     snapshot: str
@@ -133,105 +121,6 @@ def index_only_lockfile(lockfile: str) -> str:
     ``info`` to check its ABI.
     """
     return json.dumps({"info": json.loads(lockfile)["info"], "packages": {}}, sort_keys=True)
-
-
-def build_wheel(project: Path) -> bytes:
-    """Build the pure-Python ``checklist`` wheel with ``python -m build --wheel``: what goes into the package.
-
-    It is built from a copy of the sources, so concurrent builds do not share
-    setuptools' work directories and no stray bytecode can slip in.
-    """
-    with tempfile.TemporaryDirectory(prefix="checklist-wheel-") as work:
-        source, dist = Path(work) / "source", Path(work) / "dist"
-        source.mkdir()
-        for name in _WHEEL_SOURCES:
-            path = project / name
-            if path.is_dir():
-                shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-            elif path.is_file():
-                shutil.copy2(path, source / name)
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(source)],
-            env={**os.environ, "SOURCE_DATE_EPOCH": _SOURCE_DATE_EPOCH},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeUnavailable(f"Building the checklist wheel failed:\n{result.stdout}\n{result.stderr}")
-        (wheel,) = dist.glob("*.whl")
-        _check_wheel(wheel)
-        return wheel.read_bytes()
-
-
-def with_package(stdlib: bytes, wheel: bytes) -> bytes:
-    """The standard library's archive with the wheel's package added, for Python to import from the archive.
-
-    The wheel's metadata (``*.dist-info``) is left out: nothing installs or inspects
-    the package. Its files are appended, so the standard library's entries stay byte
-    for byte as they are and the result depends only on the two inputs.
-    """
-    library = io.BytesIO(stdlib)
-    with zipfile.ZipFile(io.BytesIO(wheel)) as package, zipfile.ZipFile(library, "a") as archive:
-        present = set(archive.namelist())
-        for entry in package.infolist():
-            if entry.filename.split("/", 1)[0].endswith(".dist-info"):
-                continue
-            if entry.filename in present:
-                raise RuntimeUnavailable(f"The checklist wheel's {entry.filename} is in the standard library already")
-            archive.writestr(entry, package.read(entry))
-    return library.getvalue()
-
-
-def only_used(library: bytes, used: list[str]) -> bytes:
-    """The zip ``library`` with only the ``used`` entries, the package's data files the checklist reads, and the
-    folders that hold them.
-
-    Entries keep their order, names, dates and contents, so the result depends only on the two inputs.
-    """
-    with zipfile.ZipFile(io.BytesIO(library)) as archive:
-        names = set(archive.namelist())
-        missing = sorted(set(used) - names)
-        if missing:
-            raise RuntimeUnavailable(f"Python used modules that are not in its library: {', '.join(missing)}")
-        data = {
-            name
-            for name in names
-            if name.startswith(f"{PACKAGE}/") and not name.endswith((".pyc", "/")) and name not in BUILD_TIME_DATA
-        }
-        files = set(used) | data
-        kept = files | {folder for name in files for folder in _folders(name)}
-        trimmed = io.BytesIO()
-        with zipfile.ZipFile(trimmed, "w") as output:
-            for entry in archive.infolist():
-                if entry.filename in kept:
-                    output.writestr(entry, archive.read(entry))
-    return trimmed.getvalue()
-
-
-def unpacked_library(library: bytes) -> bytes:
-    """The zip ``library`` with its entries stored uncompressed, gzip-compressed whole.
-
-    A full start, not from a memory snapshot, imports most of the library: the
-    checklist's worker decompresses it in one go and writes its files into Python's
-    file system, ahead of the zip on Python's path, because Python imports a module
-    from a folder faster than from a zip. Compressed whole, it is a little smaller
-    than the zip. Entries keep their order, names, dates and contents, and the gzip
-    header no time, so the result depends only on ``library``.
-    """
-    stored = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(library)) as archive, zipfile.ZipFile(stored, "w") as output:
-        for entry in archive.infolist():
-            copy = zipfile.ZipInfo(entry.filename, entry.date_time)
-            copy.external_attr = entry.external_attr
-            output.writestr(copy, archive.read(entry), compress_type=zipfile.ZIP_STORED)
-    return gzip.compress(stored.getvalue(), compresslevel=9, mtime=0)
-
-
-def _folders(name: str) -> list[str]:
-    """The folders above an entry: ``a/b/c.pyc`` is in ``a/`` and ``a/b/``."""
-    parts = name.split("/")[:-1]
-    return ["/".join(parts[: depth + 1]) + "/" for depth in range(len(parts))]
 
 
 def used_entries(project: Path, version: str, library: bytes) -> list[str]:
@@ -301,13 +190,3 @@ def _run_compiler(project: Path, cache: Path, archives: list[tuple[tuple[bytes, 
         _run_in_pyodide(project, _COMPILER, arguments, "Byte-compiling Python with Pyodide")
         for _, target in archives:
             os.replace(Path(work) / target.name, target)
-
-
-def _check_wheel(wheel: Path) -> None:
-    """Only pure Python can join the library, and bytecode from another Python would be refused in the browser."""
-    if not wheel.name.endswith("-py3-none-any.whl"):
-        raise RuntimeUnavailable(f"{wheel.name} is not a pure-Python (py3-none-any) wheel")
-    with zipfile.ZipFile(wheel) as archive:
-        compiled = [name for name in archive.namelist() if name.endswith(".pyc")]
-    if compiled:
-        raise RuntimeUnavailable(f"{wheel.name} contains compiled bytecode: {', '.join(compiled)}")
