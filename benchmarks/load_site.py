@@ -3,19 +3,15 @@ loopback by a server that can be stopped (a warm visit is made with no server)."
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, QuietHandler, build_site
+from tests.conftest import serve as serve_with
+
 PYODIDE = ROOT / "node_modules" / "pyodide"
 
 # A blank page that boots Pyodide as npm ships it, on the main thread, and nothing else.
@@ -41,12 +37,9 @@ performance.mark("checklist-ready");
 def build(destination: Path) -> None:
     """A real ``mkdocs build --strict`` of this checkout; the bare boot page beside it at ``bare/``, and the
     blank page that starts the checklist's Python at ``runtime-only/``."""
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
+    built = build_site(ROOT, destination)
+    if built.returncode:
+        raise SystemExit(f"The site did not build:\n{built.stderr}")
     bare = destination / "bare"
     bare.mkdir()
     (bare / "index.html").write_text(BARE_PAGE, encoding="utf-8")
@@ -59,23 +52,13 @@ def build(destination: Path) -> None:
     (runtime_only / "index.html").write_text(RUNTIME_ONLY_PAGE.format(start=start.group(0)), encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
+class _Handler(QuietHandler):
+    def handle(self) -> None:
         """A browser closed while a download was under way: not worth a traceback."""
+        with contextlib.suppress(ConnectionError):
+            super().handle()
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve the directory on loopback, on a free port, until the block ends; yield the base URL."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(directory: Path) -> contextlib.AbstractContextManager[str]:
+    """Serve the directory on loopback, on a free port, until the block ends; the base URL."""
+    return serve_with(functools.partial(_Handler, directory=str(directory)))
