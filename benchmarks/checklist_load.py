@@ -1,10 +1,9 @@
-"""How fast the checklist page gets to its first Python result, against a bare Pyodide boot, in Chromium, Firefox
-ESR and WebKitGTK.
+"""How fast the checklist page gets to its first Python result, against a bare Pyodide boot, in three engines.
 
 Builds the site, serves it on loopback and prints, as Markdown tables to paste into benchmarks/README.md, medians
 over a few runs (each measured load starts once the browsers are idle: see ``load_measures.wait_until_idle``):
 
-- in each engine, a bare Pyodide boot (``loadPyodide()`` then ``runPython("1")``) on a blank page that loads
+- in each engine (Chromium, Firefox ESR, WebKitGTK), a bare Pyodide boot (``loadPyodide()`` then ``runPython("1")``) on a blank page that loads
   Pyodide's files as npm ships them: cold (nothing stored) and warm (the page reloaded); and the checklist's first
   Python-computed result, cold and warm: a first visit with nothing stored, then, once the service worker has
   downloaded the site for offline use and the browser keeps a memory snapshot of the checklist's Python, a reload
@@ -24,8 +23,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -56,6 +55,22 @@ def chromium(site: Path, runs: int) -> tuple[str, list[Run], list[str]]:
             browser.close()
 
 
+def engine_rows(engine: str, site: Path, runs: int) -> tuple[str, list[str]]:
+    """The engine's row of the engines' table, and the rows of the figures only Chromium gives."""
+    if engine == "chromium":
+        name, measured, details = chromium(site, runs)
+        return engine_row(name, measured), details
+    name = engine_load.NAMES[engine]
+    try:
+        name, measured = engine_load.measure(engine, site, runs)
+    except engine_load.EngineMissing as missing:
+        return f"| {name} | skipped: {missing} |||||", []
+    except Exception as failure:  # the other engines' figures are still worth printing
+        traceback.print_exc()
+        return f"| {name} | failed: {str(failure).splitlines()[0]} |||||", []
+    return engine_row(name, measured), []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (default 5)")
@@ -68,22 +83,15 @@ def main() -> None:
         site = Path(work) / "site"
         build(site)
         for engine in options.engines:
-            if engine == "chromium":
-                name, runs, details = chromium(site, options.runs)
-            else:
-                try:
-                    name, runs = engine_load.measure(engine, site, options.runs)
-                except engine_load.EngineMissing as missing:
-                    rows.append(f"| {engine_load.NAMES[engine]} | skipped: {missing} |||||")
-                    continue
-            rows.append(engine_row(name, runs))
+            row, more = engine_rows(engine, site, options.runs)
+            rows.append(row)
+            details += more
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Medians of {options.runs} runs, site served on loopback, {os.cpu_count()} cores; load average {load}.\n")
     print("\n".join([ENGINE_HEADER, *rows]))
     if details:
         print("\n| Figure (Chromium) | Measured | Target |\n|---|---|---|")
         print("\n".join(details))
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":
