@@ -3,12 +3,12 @@
 Builds the site, serves it on loopback and prints, as Markdown tables to paste into benchmarks/README.md, medians
 over a few runs (each measured load starts once the browsers are idle: see ``load_measures.wait_until_idle``):
 
-- in each engine (Chromium, Firefox ESR, WebKitGTK), a bare Pyodide boot (``loadPyodide()`` then ``runPython("1")``) on a blank page that loads
-  Pyodide's files as npm ships them: cold (nothing stored) and warm (the page reloaded); and the checklist's first
-  Python-computed result, cold and warm: a first visit with nothing stored, then, once the service worker has
-  downloaded the site for offline use and the browser keeps a memory snapshot of the checklist's Python, a reload
-  with the network off; each as a ratio to the bare boot in the same engine, cold to cold and warm to warm (with
-  the range of each run's own ratio, since runs vary);
+- in each engine (Chromium, Firefox ESR, WebKitGTK), a bare Pyodide boot (``loadPyodide()`` then
+  ``runPython("1")``) on a blank page that loads Pyodide's files as npm ships them: cold (nothing stored) and warm
+  (the page reloaded); and the checklist's first Python-computed result, cold and warm: a first visit with nothing
+  stored, then, once the service worker has downloaded the site for offline use and the browser keeps a memory
+  snapshot of the checklist's Python, a reload with the network off; each as a ratio to the bare boot in the same
+  engine, cold to cold and warm to warm (with the range of each run's own ratio, since runs vary);
 - in Chromium alone, which tells what each request transferred: the bytes of each visit, the time until the first
   question is visible, the first result with service workers blocked (the page alone) and on a blank page that
   starts the checklist's Python exactly as the checklist page does (the runtime alone), ``evaluate`` round trips
