@@ -40,14 +40,14 @@ def fresh_browser(engine: str) -> Iterator[EnginePage]:
         page.close()
 
 
-def bare_boot(engine: str, site: Path) -> tuple[str, float, float]:
+def bare_boot(engine: str, site: Path) -> tuple[str, tuple[float, float]]:
     """The browser's version; a bare Pyodide boot in a fresh browser, then again on reloading the page."""
     with fresh_browser(engine) as page, serve(site) as base:
         page.goto(f"{base}/bare/")
         cold = wait_for_mark(page, "bare-boot")
         wait_until_idle()
         page.reload()
-        return page.version, cold, wait_for_mark(page, "bare-boot")
+        return page.version, (cold, wait_for_mark(page, "bare-boot"))
 
 
 def checklist_visits(engine: str, site: Path, bare: tuple[float, float]) -> Run:
@@ -69,6 +69,6 @@ def measure(engine: str, site: Path, runs: int) -> tuple[str, list[Run]]:
     """The engine's name and version, and its runs; EngineMissing if it is not installed."""
     measured = []
     for _ in range(runs):
-        version, *bare = bare_boot(engine, site)
-        measured.append(checklist_visits(engine, site, (bare[0], bare[1])))
+        version, bare = bare_boot(engine, site)
+        measured.append(checklist_visits(engine, site, bare))
     return f"{NAMES[engine]} {version.removeprefix('firefox/')}", measured
