@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from search_worker import ThemeChanged, with_waiting_search_worker
 from training_page import TRAINING_PAGE, render_training_page
+from worker_bundle import bundle_checklist_worker
 
 from checklist import DataError, evaluate, load_checklist, load_guidance
 from checklist.hazards import load_hazards
@@ -87,8 +88,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Give each guidance paragraph an entry of its own in the theme's search index (see guidance_search).
 
     Runs after the theme's search has written the index, and before offline.py (after this file in mkdocs.yml)
-    lists the built files.
+    lists the built files. Also writes the checklist's worker as one file (see worker_bundle).
     """
+    bundle_checklist_worker(Path(config.site_dir))
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return  # no search in this build
