@@ -4,7 +4,8 @@ The worker is written as small modules (``docs/assets/checklist/worker.mjs`` and
 browser discovers a module's imports only once it has the module, and a worker's cannot be preloaded, so
 each level of imports would cost a first visit one more round trip before Python starts loading (on a
 phone network, hundreds of milliseconds). The built ``worker.mjs`` holds the modules it imports, each in
-a scope of its own that gives its importers only what it exports; the modules stay beside it as written.
+a scope of its own that gives its importers only what it exports. A module the page imports too stays
+beside it; the others are left out of the site.
 
 Only what the worker's modules use is supported: one-line ``import { a, b } from "./x.mjs";`` and
 ``export`` before a ``function``, ``async function``, ``class`` or ``const`` of one name. Anything else
@@ -35,6 +36,10 @@ def bundle_checklist_worker(site: Path) -> None:
     body, _ = _without_imports_and_exports(entry)
     note = f"// {entry.name} with the modules it imports, each in a scope of its own.\n"
     entry.write_text(note + "".join(parts) + body, encoding="utf-8")
+    others = [path.read_text(encoding="utf-8") for path in entry.parent.glob("*.mjs") if path.name not in modules]
+    for name in modules[:-1]:
+        if not any(f'"./{name}"' in code for code in others):
+            (entry.parent / name).unlink()  # only the worker imports it, and holds it now
 
 
 def _in_dependency_order(folder: Path, name: str, ordered: list[str], visiting: set[str]) -> list[str]:

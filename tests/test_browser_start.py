@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Page, Request, Route, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist, route_to_each_verdict
+from .conftest import ROOT
 from .devtools_connection import DevToolsConnection
 from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
@@ -41,6 +42,7 @@ SPOIL = """async ([prefix, how]) => {
     return request.url;
 }"""
 SPOILED = ("damaged", "longer than Python's memory", "for another runtime", "too large")
+WORKER_MODULES = ROOT / "docs/assets/checklist"
 
 
 def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answers(
@@ -92,6 +94,13 @@ IN_OWN_WORKER = """async ([checklistModule, body]) => {
 
 
 def in_own_worker(page: Page, site_url: str, module: str, body: str) -> Any:
+    """The site ships the worker's modules in one file (worker.mjs): the page is given them as written."""
+
+    def as_written(route: Route) -> None:
+        route.fulfill(path=WORKER_MODULES / route.request.url.rsplit("/", 1)[-1], content_type="text/javascript")
+
+    for name in ("snapshot_pages.mjs", "library_archive.mjs", "pyodide_loading.mjs"):
+        page.context.route(f"{site_url}/assets/checklist/{name}", as_written)
     return page.evaluate(IN_OWN_WORKER, [f"{site_url}/assets/checklist/{module}", body])
 
 

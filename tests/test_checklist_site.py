@@ -85,8 +85,8 @@ def test_only_the_runtime_the_checklist_needs_is_shipped(built_site: Path, runti
 def test_the_memory_snapshot_is_used_only_with_the_pyodide_it_was_written_for(built_site: Path) -> None:
     """It relies on Pyodide's private snapshot options: a new Pyodide version turns it off until it is checked."""
     package = json.loads((ROOT / "node_modules/pyodide/package.json").read_text(encoding="utf-8"))
-    snapshots = (built_site / "assets/checklist/memory_snapshot.mjs").read_text(encoding="utf-8")
-    assert f'const SNAPSHOT_PYODIDE = "{package["version"]}";' in snapshots
+    worker = (built_site / "assets/checklist/worker.mjs").read_text(encoding="utf-8")
+    assert f'const SNAPSHOT_PYODIDE = "{package["version"]}";' in worker
 
 
 def test_the_library_holds_the_package_as_bytecode_under_a_content_hash(
