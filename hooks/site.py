@@ -28,6 +28,7 @@ from site_build.pages.hazard_page import HAZARD_PAGE, render_hazard_page
 from site_build.pages.training_page import TRAINING_PAGE, render_training_page
 from site_build.runtime import RuntimeUnavailable
 from site_build.runtime.browser_runtime import browser_runtime
+from site_build.runtime.worker_bundle import bundle_checklist_worker
 from site_build.search.guidance_search import IndexChanged, with_paragraph_entries
 from site_build.search.search_worker import ThemeChanged, with_waiting_search_worker
 
@@ -85,8 +86,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Give each guidance paragraph an entry of its own in the theme's search index (see site_build.search).
 
     Runs after the theme's search has written the index, and before offline.py (after this file in mkdocs.yml)
-    lists the built files.
+    lists the built files. Also writes the checklist's worker as one file (see site_build.runtime.worker_bundle).
     """
+    bundle_checklist_worker(Path(config.site_dir))
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return  # no search in this build

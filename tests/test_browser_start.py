@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Page, Request, Route, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY, open_checklist, route_to_each_verdict
+from .conftest import ROOT
 from .devtools_connection import DevToolsConnection
 from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
 
@@ -16,7 +17,7 @@ CALLS = [{"answers": dict(route), "timestamp": TIMESTAMP} for route in route_to_
     {"answers": {"request": "phone-call"}, "timestamp": TIMESTAMP}
 ]
 
-# Spoils the stored snapshot the way ``how`` says, and returns its key. The stored form (see worker.mjs): the
+# Spoils the stored snapshot the way ``how`` says, and returns its key. The stored form (snapshot_pages.mjs): the
 # snapshot's length, the number of pages kept and their numbers (32-bit little-endian), then the pages, with
 # their SHA-256 in a header; the snapshot itself begins with Pyodide's header, whose bytes 16 to 48 are the id
 # of the runtime build it is for. Python's memory is as long as the snapshot, less that header.
@@ -41,6 +42,7 @@ SPOIL = """async ([prefix, how]) => {
     return request.url;
 }"""
 SPOILED = ("damaged", "longer than Python's memory", "for another runtime", "too large")
+WORKER_MODULES = ROOT / "docs/assets/checklist"
 
 
 def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answers(
@@ -71,15 +73,16 @@ def test_a_bad_snapshot_is_deleted_and_python_starts_in_full_with_the_same_answe
 
 
 # Runs a module body in a worker of the test's own, on the checklist page, with `runtime` (as the page's start
-# script is told it) and `workerModule` (the checklist worker's address) in scope, and gives its first message.
-# Such a worker runs from a blob, which the site's policy refuses: pages that use this bypass the policy.
-IN_OWN_WORKER = """async ([workerModule, body]) => {
+# script is told it) and `checklistModule` (the address of one of the checklist worker's modules) in scope, and
+# gives its first message. Such a worker runs from a blob, which the site's policy refuses: pages that use this
+# bypass the policy.
+IN_OWN_WORKER = """async ([checklistModule, body]) => {
     const script = document.querySelector("script[data-pyodide][data-library]");
     const address = (relative) => new URL(relative, document.baseURI).href;
     const { pyodide, library, libraryGzip, lockfile } = script.dataset;
     const runtime = { pyodide: address(pyodide), library: address(library), libraryGzip: address(libraryGzip),
                       lockfile };
-    const code = `const workerModule = ${JSON.stringify(workerModule)};
+    const code = `const checklistModule = ${JSON.stringify(checklistModule)};
                   const runtime = ${JSON.stringify(runtime)};
                   ${body}`;
     const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })), { type: "module" });
@@ -90,15 +93,22 @@ IN_OWN_WORKER = """async ([workerModule, body]) => {
 }"""
 
 
-def in_own_worker(page: Page, site_url: str, body: str) -> Any:
-    return page.evaluate(IN_OWN_WORKER, [f"{site_url}/assets/checklist/worker.mjs", body])
+def in_own_worker(page: Page, site_url: str, module: str, body: str) -> Any:
+    """The site ships the worker's modules in one file (worker.mjs): the page is given them as written."""
+
+    def as_written(route: Route) -> None:
+        route.fulfill(path=WORKER_MODULES / route.request.url.rsplit("/", 1)[-1], content_type="text/javascript")
+
+    for name in ("snapshot_pages.mjs", "library_archive.mjs", "pyodide_loading.mjs"):
+        page.context.route(f"{site_url}/assets/checklist/{name}", as_written)
+    return page.evaluate(IN_OWN_WORKER, [f"{site_url}/assets/checklist/{module}", body])
 
 
-# The checklist worker's restore from the kept pages and Pyodide's restore from the whole snapshot, each in a
-# start of its own, with a page the snapshot does not keep written on first, where memory may have been written
-# before a restore. Python's memory just after each.
+# The checklist worker's restore from the kept pages (snapshot_pages.mjs) and Pyodide's restore from the whole
+# snapshot, each in a start of its own, with a page the snapshot does not keep written on first, where memory may
+# have been written before a restore. Python's memory just after each.
 COMPARE_RESTORES = """
-    const { keptPages, pack, restoreInto } = await import(workerModule);
+    const { keptPages, pack, restoreInto } = await import(checklistModule);
     const { loadPyodide } = await import(runtime.pyodide);
     const { default: createModule } = await import(new URL("pyodide.asm.mjs", runtime.pyodide).href);
     const options = { indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
@@ -147,7 +157,7 @@ def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_wh
     """The worker writes only the pages it keeps; every other byte must end as Pyodide's own restore leaves it."""
     context, page = open_checklist(browser, site_url, service_workers="block", bypass_csp=True)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
-    compared = in_own_worker(page, site_url, COMPARE_RESTORES)
+    compared = in_own_worker(page, site_url, "snapshot_pages.mjs", COMPARE_RESTORES)
     context.close()
     assert compared["length"][0] == compared["length"][1] > 0
     assert 0 < compared["kept"] < compared["pages"]
@@ -155,10 +165,10 @@ def test_the_kept_pages_restore_python_memory_exactly_as_pyodide_restores_the_wh
     assert compared["differing"] == 0
 
 
-# A full start with the checklist worker's options for it: where Python looks for modules, and where it found
-# some of those its start and the package import.
+# A full start with the checklist worker's options for it (library_archive.mjs): where Python looks for modules,
+# and where it found some of those its start and the package import.
 FULL_START = """
-    const { unpackedLibrary } = await import(workerModule);
+    const { unpackedLibrary } = await import(checklistModule);
     const { loadPyodide } = await import(runtime.pyodide);
     const python = await loadPyodide({ indexURL: new URL(".", runtime.pyodide).href, stdLibURL: runtime.library,
                                        lockFileContents: runtime.lockfile, ...unpackedLibrary(runtime) });
@@ -173,7 +183,7 @@ def test_a_full_start_imports_from_the_folder_it_unpacks_the_library_into(browse
     """Python's own start-up modules and the package alike, ahead of the library's zip on Python's path."""
     context, page = open_checklist(browser, site_url, service_workers="block", bypass_csp=True)
     page.set_default_timeout(PYTHON_TIMEOUT_MS)
-    started = in_own_worker(page, site_url, FULL_START)
+    started = in_own_worker(page, site_url, "library_archive.mjs", FULL_START)
     context.close()
     folder = "/lib/python-library"
     assert started["path"].index(folder) < started["path"].index("/lib/python314.zip")
@@ -251,3 +261,31 @@ def test_the_page_requests_exactly_the_runtime_files_the_site_ships(
     }
     (zip_form,) = [path for path in shipped if path.endswith("/python_library.zip")]
     assert requested == shipped - {zip_form}
+
+
+# Gives the checklist worker each message, in a worker of its own, and its answer to each.
+ANSWERS_TO = """async ([workerModule, messages]) => {
+    const worker = new Worker(workerModule, { type: "module" });
+    const answers = [];
+    for (const message of messages) {
+        const answer = new Promise((resolve) => { worker.onmessage = ({ data }) => resolve(data); });
+        worker.postMessage(message);
+        answers.push(await answer);
+    }
+    worker.terminate();
+    return answers;
+}"""
+
+
+def test_the_worker_answers_a_message_it_does_not_know_with_an_error(browser: Browser, site_url: str) -> None:
+    """Every message is {type, ...}: one of a type the worker does not know, or with no type, is not ignored."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    messages = [{"type": "describe", "id": 1}, {"start": {}}]
+    answers = page.evaluate(ANSWERS_TO, [f"{site_url}/assets/checklist/worker.mjs", messages])
+    context.close()
+    assert answers == [
+        {"type": "error", "id": None, "error": 'A message of unknown type: "describe"'},
+        {"type": "error", "id": None, "error": "A message of unknown type: undefined"},
+    ]

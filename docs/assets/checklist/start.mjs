@@ -1,11 +1,14 @@
 // The page's side of the Web Worker that runs the checklist's Python rules, started the moment the page
-// opens: an async module at the top of the page that imports nothing up front runs before the rest of the
-// page is parsed. The page's controller imports the same, already loading, instance; questions can be asked
-// at once and are answered when Python is ready.
+// opens: an async module at the top of the page that imports only the messages it and the worker speak
+// (worker_protocol.mjs, preloaded beside it) runs before the rest of the page is parsed. The page's
+// controller imports the same, already loading, instance; questions can be asked at once and are answered
+// when Python is ready.
 //
 // After a start that did not come from a memory snapshot, once Python has answered, the site's offline copy
 // serves the page and the page is idle, a second worker makes one, so that the next visit starts in a
 // fraction of the time (see worker.mjs).
+
+import { TO_PAGE, TO_WORKER, unknownType } from "./worker_protocol.mjs";
 
 const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
 
@@ -32,23 +35,28 @@ function startPython(runtime) {
   };
 
   worker.onmessage = ({ data }) => {
-    if (data.failed) {
-      failAll(new Error(data.failed));
+    // Python could not start, or the worker did not know a message of the page's.
+    if (data.type === TO_PAGE.FAILED || (data.type === TO_PAGE.ERROR && data.id === null)) {
+      failAll(new Error(data.error));
       return;
     }
-    if (data.started) {
-      started(data.started);
+    if (data.type === TO_PAGE.STARTED) {
+      started(data.from);
+      return;
+    }
+    if (data.type !== TO_PAGE.RESULTS && data.type !== TO_PAGE.ERROR) {
+      failAll(new Error(unknownType(data)));
       return;
     }
     const call = pending.get(data.id);
     if (!call) return; // already rejected when loading failed
     pending.delete(data.id);
     answer();
-    if (data.error) call.reject(new Error(data.error));
+    if (data.type === TO_PAGE.ERROR) call.reject(new Error(data.error));
     else call.resolve(JSON.parse(data.results));
   };
   worker.onerror = (event) => failAll(new Error(event.message || "The checklist's worker could not start."));
-  worker.postMessage({ start: runtime });
+  worker.postMessage({ type: TO_WORKER.START, runtime });
   sendStoredSnapshot(worker, runtime);
 
   Promise.all([startedFrom, answered]).then(
@@ -67,7 +75,7 @@ function startPython(runtime) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, calls: JSON.stringify(calls) });
+        worker.postMessage({ type: TO_WORKER.EVALUATE, id, calls: JSON.stringify(calls) });
       });
     },
     // How Python started, once it has: "snapshot" (from the memory snapshot) or "bytecode" (a full start);
@@ -86,12 +94,12 @@ function startPython(runtime) {
 // given its bytes, checked, or null if they are damaged; they are handed over, not copied.
 async function sendStoredSnapshot(worker, runtime) {
   const stored = await storedSnapshot(runtime);
-  worker.postMessage({ snapshotStored: Boolean(stored) });
+  worker.postMessage({ type: TO_WORKER.SNAPSHOT_STORED, stored: Boolean(stored) });
   if (!stored) return;
   const bytes = await import("./stored_snapshot.mjs")
     .then(({ checkedBytes }) => checkedBytes(stored))
     .catch(() => null);
-  worker.postMessage({ snapshotBytes: bytes }, bytes ? [bytes.buffer] : []);
+  worker.postMessage({ type: TO_WORKER.SNAPSHOT_BYTES, bytes }, bytes ? [bytes.buffer] : []);
 }
 
 async function storedSnapshot(runtime) {
@@ -117,7 +125,7 @@ function servedFromOfflineCopy() {
 function makeSnapshot(runtime) {
   const maker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
   maker.onmessage = maker.onerror = () => maker.terminate();
-  maker.postMessage({ snapshot: runtime });
+  maker.postMessage({ type: TO_WORKER.MAKE_SNAPSHOT, runtime });
 }
 
 const script = document.querySelector("script[data-pyodide][data-library]");

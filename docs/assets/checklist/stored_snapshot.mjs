@@ -1,5 +1,5 @@
-// The memory snapshot the browser keeps of the checklist's Python (see worker.mjs) as Cache Storage holds it:
-// the packed snapshot, with its SHA-256 in a header. The page checks it as it reads it (start.mjs); the
+// The memory snapshot the browser keeps of the checklist's Python (see memory_snapshot.mjs) as Cache Storage
+// holds it: the packed snapshot, with its SHA-256 in a header. The page checks it as it reads it (start.mjs); the
 // worker that makes it stores it with its SHA-256.
 
 export const DIGEST_HEADER = "x-snapshot-sha256";
