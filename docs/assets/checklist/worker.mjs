@@ -5,7 +5,7 @@
 //       {snapshotStored: whether there is one}, then, if there is, {snapshotBytes: its bytes, checked, or null}.
 //       {snapshot: runtime}: in a worker of its own, make and keep a memory snapshot of this runtime.
 // Out:  {started: "snapshot" | "bytecode"}, {id, results: JSON text of [{record, markdown} | {error}]},
-//       {id, error} or {failed: message}; {snapshot: "kept" | "not kept"}.
+//       {id, error} or {failed: message}; {snapshot: "kept" | "not kept" | "no room": the browser refused to store it}.
 //
 // runtime: {pyodide, library, libraryGzip, snapshot: URLs; lockfile: JSON text; snapshotCache: a cache name}. The
 // library is the standard library with the checklist package, byte-compiled: Python imports the package from it.
@@ -403,8 +403,11 @@ let started;
 
 self.onmessage = async ({ data }) => {
   if (data.snapshot) {
-    const kept = await makeSnapshot(data.snapshot).catch(() => false);
-    self.postMessage({ snapshot: kept ? "kept" : "not kept" });
+    const outcome = await makeSnapshot(data.snapshot).then(
+      (kept) => (kept ? "kept" : "not kept"),
+      (error) => (error?.name === "QuotaExceededError" ? "no room" : "not kept"),
+    );
+    self.postMessage({ snapshot: outcome });
     return;
   }
   if ("snapshotStored" in data) {
