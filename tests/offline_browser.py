@@ -20,6 +20,7 @@ __all__ = [
     "INSTALL_TIMEOUT_MS",
     "KEEP_CHECKLIST",
     "OFFLINE_CACHE_PREFIX",
+    "RECORD_STATUS",
     "RUNTIME_PATHS",
     "cached_urls",
     "copy_downloads",
@@ -42,6 +43,13 @@ GUIDANCE_KEPT = "The guidance is available offline."
 BOTH_KEPT = "The guidance and the checklist are available offline."
 DOWNLOADING = "Downloading for offline use…"
 KEEP_CHECKLIST = "Keep the checklist available offline"
+# Records every text the footer's line about the offline copy takes from now on.
+RECORD_STATUS = """() => {
+    window.offlineWords = [];
+    const line = document.querySelector(".offline-status__text");
+    new MutationObserver(() => window.offlineWords.push(line.textContent))
+        .observe(line, { childList: true, characterData: true, subtree: true });
+}"""
 # The folders of the checklist's Python runtime, as URL paths.
 RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
 # The cache that holds this site's offline copy, by its name's start.

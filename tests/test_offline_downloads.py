@@ -15,6 +15,7 @@ from .offline_browser import (
     GUIDANCE_KEPT,
     KEEP_CHECKLIST,
     OFFLINE_CACHE_PREFIX,
+    RECORD_STATUS,
     cached_urls,
     copy_downloads,
     expect_kept,
@@ -22,14 +23,6 @@ from .offline_browser import (
     runtime_requests,
     wait_until_offline_ready,
 )
-
-# Records every text the footer's line about the offline copy takes from now on.
-RECORD_STATUS = """() => {
-    window.offlineWords = [];
-    const line = document.querySelector(".offline-status__text");
-    new MutationObserver(() => window.offlineWords.push(line.textContent))
-        .observe(line, { childList: true, characterData: true, subtree: true });
-}"""
 
 
 def _copy(page: Page) -> set[str]:

@@ -15,6 +15,7 @@ from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     KEEP_CHECKLIST,
     OFFLINE_CACHE_PREFIX,
+    RECORD_STATUS,
     cached_urls,
     copy_downloads,
     expect_kept,
@@ -49,20 +50,13 @@ COUNT_CALLS = """
         }
     };
 """
-# The workers the page has started once its Python has answered and the page has been idle: a snapshot's maker
-# would have been started by then (start.mjs asks for the idle time first).
+# The workers the page has started once its Python has answered and the page has then been idle: a snapshot's maker
+# is started by then, as start.mjs asks for the idle time before this does, and idle callbacks run in that order.
 WORKERS_ONCE_IDLE = """async () => {
     const { python } = await import(document.querySelector("script[data-pyodide]").src);
     await python.answered;
     await new Promise((resolve) => requestIdleCallback(resolve));
     return window.workersStarted;
-}"""
-# Records every text the footer's line about the offline copy takes from now on.
-RECORD_STATUS = """() => {
-    window.offlineWords = [];
-    const line = document.querySelector(".offline-status__text");
-    new MutationObserver(() => window.offlineWords.push(line.textContent))
-        .observe(line, { childList: true, characterData: true, subtree: true });
 }"""
 # Waited for inside the page, as NOTED below: the footer has said the first words, and says the second now.
 SAID = """async ([first, now, timeout]) => {
@@ -94,6 +88,9 @@ def _records(page: Page, prefix: str) -> list[str]:
 def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     browser: Browser, site_url: str, built_site: Path
 ) -> None:
+    """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
+    refused; the next pages download neither again, the checklist answers online, and the reader's press tries the
+    download at once and asks for persistent storage, which a plain visit never does."""
     context = browser.new_context()
     context.add_init_script(COUNT_CALLS)
     runtime = runtime_requests(context)
