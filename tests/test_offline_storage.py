@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .offline_browser import (
@@ -81,6 +81,18 @@ def _expect_ready(page: Page) -> None:
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
 
 
+def _short_of_storage(browser: Browser, site_url: str) -> tuple[BrowserContext, Page, list[Request]]:
+    """A context whose page has room for QUOTA_BYTES of storage on the site, its calls counted (COUNT_CALLS), and
+    the requests for the checklist's runtime made in it."""
+    context = browser.new_context()
+    context.add_init_script(COUNT_CALLS)
+    runtime = runtime_requests(context)
+    page = context.new_page()
+    # The override lasts while this session is attached: Playwright keeps it until the context closes.
+    context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin", {"origin": site_url, "quotaSize": QUOTA_BYTES})
+    return context, page, runtime
+
+
 def _records(page: Page, prefix: str) -> list[str]:
     return [name for name in cached_urls(page) if name.startswith(prefix)]
 
@@ -91,13 +103,7 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
     refused; the next pages download neither again, the checklist answers online, and the reader's press tries the
     download at once and asks for persistent storage, which a plain visit never does."""
-    context = browser.new_context()
-    context.add_init_script(COUNT_CALLS)
-    runtime = runtime_requests(context)
-    page = context.new_page()
-    quota = context.new_cdp_session(page)  # the override lasts as long as this session
-    quota.send("Storage.overrideQuotaForOrigin", {"origin": site_url, "quotaSize": QUOTA_BYTES})
-
+    context, page, runtime = _short_of_storage(browser, site_url)
     # First visit: the runtime is downloaded for the copy and refused; the snapshot is made and refused.
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
