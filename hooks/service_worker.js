@@ -12,8 +12,8 @@
 // versions. If the browser refuses to store the runtime, the copy keeps the guidance (see keep and wanted).
 
 const SITE = new URL("./", self.location).href;
-// The downloads into the copy, each checked against this build's hash: download, integrity and CHECKED.
-importScripts(new URL("assets/offline_download.js", SITE).href);
+// How the copy is filled, each file checked against this build's hash: fill, missing, integrity and CHECKED.
+importScripts(new URL("assets/offline_fill.js", SITE).href);
 // Several sites can share an origin: this site's caches are named after its root.
 const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
@@ -222,32 +222,6 @@ async function refused() {
 async function forget(...prefixes) {
   const names = (await caches.keys()).filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
   await Promise.all(names.map((name) => caches.delete(name)));
-}
-
-// Downloads what the copy lacks of `files` and adds it only once all of it has arrived, checked: a file that
-// fails or differs fails the whole download, to be tried again later, and so does a file the browser refuses to
-// store (the others of the download are then taken out again). If the cache is gone afterwards (deleted meanwhile),
-// it is filled once more.
-async function fill(files) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const lacking = await missing(files);
-    if (lacking.length === 0) return;
-    const responses = await Promise.all(lacking.map(download));
-    const cache = await caches.open(CACHE);
-    const stored = await Promise.allSettled(lacking.map((file, index) => cache.put(file.url, responses[index])));
-    const refused = stored.find(({ status }) => status === "rejected");
-    if (refused) {
-      await Promise.all(lacking.map((file) => cache.delete(file.url)));
-      throw refused.reason;
-    }
-  }
-  if ((await missing(files)).length > 0) throw new Error("The offline copy was deleted while it was filled.");
-}
-
-async function missing(files) {
-  if (!(await caches.has(CACHE))) return files;
-  const held = new Set((await (await caches.open(CACHE)).keys()).map((request) => request.url));
-  return files.filter((file) => !held.has(file.url));
 }
 
 // Every file of the copy checked against its hash, after the checklist could not start: a damaged one is
