@@ -12,8 +12,9 @@
 // versions. If the browser refuses to store the runtime, the copy keeps the guidance (see keep and wanted).
 
 const SITE = new URL("./", self.location).href;
-// How the copy is filled, each file checked against this build's hash: fill, missing, integrity and CHECKED.
-importScripts(new URL("assets/offline_fill.js", SITE).href);
+// How the copy is filled, each file checked against this build's hash: fill, missing, integrity and CHECKED. Asked
+// for with this version in its address, so a browser never runs this worker with another version's script.
+importScripts(new URL(`assets/offline_fill.js?${PRECACHE.version}`, SITE).href);
 // Several sites can share an origin: this site's caches are named after its root.
 const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
