@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from offline import CHECKLIST_RUNTIME, decoded_integrity, precache_entries, precache_version, render_service_worker
-from playwright.sync_api import BrowserContext, Page, Request, expect
+from playwright.sync_api import Page, expect
 
 from .devtools_connection import DevToolsConnection
 
@@ -20,17 +20,14 @@ __all__ = [
     "INSTALL_TIMEOUT_MS",
     "KEEP_CHECKLIST",
     "OFFLINE_CACHE_PREFIX",
-    "RECORD_STATUS",
     "RUNTIME_PATHS",
     "cached_urls",
-    "copy_downloads",
     "decoded_integrity",
     "expect_kept",
     "precache_entries",
     "precache_version",
     "precached_urls",
     "render_service_worker",
-    "runtime_requests",
     "wait_until_copy_holds",
     "wait_until_offline_ready",
     "worker_responses",
@@ -43,13 +40,6 @@ GUIDANCE_KEPT = "The guidance is available offline."
 BOTH_KEPT = "The guidance and the checklist are available offline."
 DOWNLOADING = "Downloading for offline use…"
 KEEP_CHECKLIST = "Keep the checklist available offline"
-# Records every text the footer's line about the offline copy takes from now on.
-RECORD_STATUS = """() => {
-    window.offlineWords = [];
-    const line = document.querySelector(".offline-status__text");
-    new MutationObserver(() => window.offlineWords.push(line.textContent))
-        .observe(line, { childList: true, characterData: true, subtree: true });
-}"""
 # The folders of the checklist's Python runtime, as URL paths.
 RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
 # The cache that holds this site's offline copy, by its name's start.
@@ -117,23 +107,6 @@ def cached_urls(page: Page) -> dict[str, list[str]]:
             return Object.fromEntries(names.map((name, index) => [name, entries[index]]));
         }"""
     )
-
-
-def runtime_requests(context: BrowserContext) -> list[Request]:
-    """The requests for the checklist's runtime made from now on in the context, the service worker's included."""
-    requests: list[Request] = []
-    context.on("request", lambda request: requests.append(request) if _runtime(request.url) else None)
-    return requests
-
-
-def copy_downloads(requests: list[Request]) -> list[str]:
-    """The downloads of the offline copy among the requests: the service worker's own, which revalidate (a fetch
-    with the "no-cache" mode sends Cache-Control: max-age=0), not those it passes on for a page's workers."""
-    return [r.url for r in requests if r.service_worker and r.all_headers().get("cache-control") == "max-age=0"]
-
-
-def _runtime(url: str) -> bool:
-    return any(folder in url for folder in RUNTIME_PATHS)
 
 
 @contextmanager

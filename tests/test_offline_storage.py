@@ -15,13 +15,13 @@ from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     KEEP_CHECKLIST,
     OFFLINE_CACHE_PREFIX,
-    RECORD_STATUS,
     cached_urls,
-    copy_downloads,
     expect_kept,
     precached_urls,
-    runtime_requests,
 )
+from .test_offline_downloads import RECORD_STATUS
+from .test_offline_downloads import _copy_downloads as copy_downloads
+from .test_offline_downloads import _runtime_requests as runtime_requests
 
 # Room for the guidance (about 2 MB), not for the checklist's runtime (about 13 MB) nor its snapshot (about 12 MB).
 QUOTA_BYTES = 8_000_000
