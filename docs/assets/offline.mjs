@@ -5,7 +5,9 @@
 //
 // The guidance is always kept. The checklist's Python runtime (about 13 MB) is kept once the checklist page has
 // been opened, unless the browser asks to save data, or when the reader presses "Keep the checklist available
-// offline": a reader of the guidance alone never downloads it.
+// offline": a reader of the guidance alone never downloads it. If the browser refuses to store it, the footer says
+// so and offers the button again; the checklist still works online. Only a reader who wants the site kept (who
+// installs it as an app, or presses the button) has the browser asked to keep its storage.
 
 const site = new URL("../", import.meta.url).href;
 // The reader's wish, for the service worker to read: an empty cache whose name says it (see service_worker.js).
@@ -40,14 +42,18 @@ function tell(...content) {
   notice.replaceChildren(text);
 }
 
-// What the service worker says is available offline: {guidance, checklist, downloading, wanted}. The line is put in
-// the page with its first words, and read out only when they change (a live region announces changes, not its
-// start). The button is offered until the reader wants the checklist kept.
+// What the service worker says is available offline: {guidance, checklist, downloading, wanted, refused}. The line
+// is put in the page with its first words, and read out only when they change (a live region announces changes, not
+// its start). The button is offered until the reader wants the checklist kept, and again if the browser refused it.
 function show(status) {
   let words = "";
   if (status.downloading) words = "Downloading for offline use…";
   else if (status.checklist) words = "The guidance and the checklist are available offline.";
-  else if (status.guidance && status.wanted) {
+  else if (status.guidance && status.refused) {
+    words =
+      "The guidance is available offline. This browser is short of storage space, so the checklist is not kept " +
+      "for offline use; it still works while you are online.";
+  } else if (status.guidance && status.wanted) {
     words = "The guidance is available offline. The checklist will be kept too the next time you are online.";
   } else if (status.guidance) words = "The guidance is available offline.";
   let line = availability.querySelector(".offline-status__text");
@@ -59,7 +65,7 @@ function show(status) {
     availability.replaceChildren(line);
   }
   line.textContent = words;
-  const offered = status.guidance && !status.wanted && !status.downloading;
+  const offered = status.guidance && (!status.wanted || status.refused) && !status.downloading;
   const button = availability.querySelector(".offline-status__button");
   if (offered && !button) availability.append(keepButton());
   if (!offered && button) {
@@ -82,11 +88,19 @@ function keepButton() {
   return button;
 }
 
-// Records the wish (but not of itself when the browser asks to save data), then has the service worker act on it.
+// Records the wish (but not of itself when the browser asks to save data), then has the service worker act on it:
+// at once if the reader chose it, even if the browser refused to store the checklist before.
 async function keepChecklist(chosen) {
   if (!chosen && navigator.connection?.saveData) return;
+  if (chosen) keepStorage();
   await caches.open(CHECKLIST_WANTED);
-  if (chosen) (await navigator.serviceWorker.ready).active?.postMessage("status");
+  if (chosen) (await navigator.serviceWorker.ready).active?.postMessage("keep");
+}
+
+// Asks the browser to keep this site's storage when the device runs short of space (and Safari to keep it beyond
+// seven days without a visit). A browser may ask the reader, or decide by itself; one without the API is not asked.
+function keepStorage() {
+  navigator.storage?.persist?.().catch(() => {});
 }
 
 // A question for the service worker, answered on a port of its own.
@@ -109,9 +123,10 @@ async function recover() {
   if (found.repaired) {
     location.reload();
   } else if (!found.checklist && !found.reachable) {
-    const kept = found.wanted
-      ? "Part of the checklist kept in this browser for offline use is damaged or missing"
-      : "The checklist is not kept in this browser for offline use";
+    const kept =
+      found.wanted && !found.refused
+        ? "Part of the checklist kept in this browser for offline use is damaged or missing"
+        : "The checklist is not kept in this browser for offline use";
     tell(
       `${kept}, and it cannot be downloaded while this site cannot be reached. `,
       "Until then, use the printable list of the questions on this page.",
@@ -120,6 +135,9 @@ async function recover() {
 }
 
 async function keepOffline() {
+  // Installed as an app, now or earlier: the reader wants the site kept.
+  if (matchMedia("(display-mode: standalone)").matches) keepStorage();
+  addEventListener("appinstalled", keepStorage);
   // A live region announces what is put into it later, so it is in the page from the start, empty.
   notice.className = "offline-notice";
   notice.setAttribute("role", "status");

@@ -9,15 +9,25 @@
 // search); it holds the checklist's runtime, about 13 MB more, only once the reader has opened the checklist or
 // asked for it (offline.mjs). Files are added a group at a time, each checked against this build's hash. A new
 // version waits until the reader chooses to reload (the pages show a notice), so no page ever gets files of two
-// versions.
+// versions. If the browser refuses to store the runtime, the copy keeps the guidance (see keep and wanted).
 
 const SITE = new URL("./", self.location).href;
+// How the copy is filled, each file checked against this build's hash: fill, missing, integrity and CHECKED. Asked
+// for with this version in its address, so a browser never runs this worker with another version's script.
+importScripts(new URL(`assets/offline_fill.js?${PRECACHE.version}`, SITE).href);
 // Several sites can share an origin: this site's caches are named after its root.
 const PREFIX = `offline ${SITE} `;
 const CACHE = PREFIX + PRECACHE.version;
 const NOT_FOUND = new URL("404.html", SITE).href;
-// The reader's wish to keep the checklist offline, written by the pages: an empty cache, whose name is all it says.
+// Records kept as empty caches, whose names are all they say (a name can be written when storage is short): the
+// reader's wish to keep the checklist offline, written by the pages; the browser's refusals to store the runtime,
+// REFUSED + {version, failures: how many in a row, at: when the last}; and the checklist page's note that its memory
+// snapshot could not be stored (start.mjs), deleted here when the runtime is stored, so that it is tried again.
 const CHECKLIST_WANTED = `checklist kept offline ${SITE}`;
+const REFUSED = `offline copy short of storage ${SITE} `;
+const SNAPSHOT_NOT_STORED = `python snapshot not stored ${SITE}`;
+// After a refusal, the runtime is downloaded again of itself after an hour, then two, four... at most a day.
+const waitAfter = (failures) => Math.min(3_600_000 * 2 ** (failures - 1), 86_400_000);
 
 const FILES = PRECACHE.files.map(([path, integrity]) => ({
   url: new URL(path, SITE).href,
@@ -26,19 +36,17 @@ const FILES = PRECACHE.files.map(([path, integrity]) => ({
   checklist: PRECACHE.checklist.some((folder) => path.startsWith(folder)),
 }));
 const BY_URL = new Map(FILES.map((file) => [file.url, file]));
-// The header of each kept response that names the hash it was checked against.
-const CHECKED = "x-checked-integrity";
 const GUIDANCE = FILES.filter((file) => !file.checklist);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
-      const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+      const files = await wanted();
       // The pages hear of it only on a first visit: while a new version downloads, they have the old one whole.
       downloading = true;
       if (!self.registration.active) await announce();
       try {
-        await fill(files);
+        await keep(files);
       } catch (error) {
         await caches.delete(CACHE);
         throw error; // the install fails, to be tried again on a later visit
@@ -56,7 +64,10 @@ self.addEventListener("activate", (event) => {
       // A version installing or waiting now came after this one: its cache is left alone, and that version
       // deletes this one's when it takes over in turn.
       const { installing, waiting } = self.registration;
-      if (!installing && !waiting) await Promise.all(older.map((name) => caches.delete(name)));
+      if (!installing && !waiting && older.length > 0) {
+        await Promise.all(older.map((name) => caches.delete(name)));
+        await forget(REFUSED, SNAPSHOT_NOT_STORED); // room was made
+      }
       // With no older version there is nothing to mix with: serve the open pages at once.
       if (older.length === 0) await self.clients.claim();
       // A copy deleted since it was filled is filled again, without holding up the pages meanwhile.
@@ -66,11 +77,12 @@ self.addEventListener("activate", (event) => {
 });
 
 // From the pages: "skip-waiting" when the reader chooses to move to this version; "status" to have the copy made
-// complete (after the reader asked for the checklist, or if it lost files) and told to every page; "check" after
-// the checklist could not start, answered on the port sent with it (see check).
+// complete (if it lost files, say) and told to every page, "keep" the same at once, refusals forgotten, once the
+// reader asked for the checklist; "check" after the checklist could not start, answered on the port sent with it.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
   else if (event.data === "status") event.waitUntil(complete());
+  else if (event.data === "keep") event.waitUntil(forget(REFUSED).then(complete));
   else if (event.data === "check") event.waitUntil(check().then((found) => event.ports[0]?.postMessage(found)));
 });
 
@@ -162,17 +174,17 @@ let filling = null;
 let completing = Promise.resolve();
 let nextCompletion = null;
 
-// Makes the copy complete: every file of the guidance, and of the checklist if the reader wants it, downloading
-// what it lacks (all of it, if the cache was deleted); then tells every page what is available offline.
+// Makes the copy complete: every file it is to hold (see wanted), downloading what it lacks (all of it, if the cache
+// was deleted); then tells every page what is available offline.
 function complete() {
   if (!nextCompletion) {
     nextCompletion = completing.then(async () => {
       nextCompletion = null;
-      const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+      const files = await wanted();
       if ((await missing(files)).length > 0) {
         downloading = true;
         await announce();
-        filling = { files, done: fill(files) };
+        filling = { files, done: keep(files) };
         try {
           await filling.done;
         } catch {
@@ -189,48 +201,44 @@ function complete() {
   return nextCompletion;
 }
 
-// Downloads what the copy lacks of `files` and adds it only once all of it has arrived, checked: a file that
-// fails or differs fails the whole download, to be tried again later. If the cache is gone afterwards (deleted
-// meanwhile), it is filled once more.
-async function fill(files) {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const lacking = await missing(files);
-    if (lacking.length === 0) return;
-    const responses = await Promise.all(lacking.map(download));
-    const cache = await caches.open(CACHE);
-    await Promise.all(lacking.map((file, index) => cache.put(file.url, responses[index])));
+// The files the copy is to hold: the guidance, and the checklist's runtime if the reader wants it, but not for a
+// while after the browser refused to store it.
+async function wanted() {
+  if (!(await caches.has(CHECKLIST_WANTED))) return GUIDANCE;
+  const refusal = await refused();
+  return !refusal || Date.now() >= refusal.at + waitAfter(refusal.failures) ? FILES : GUIDANCE;
+}
+
+// Keeps the guidance, then the rest of `files`: if the browser refuses to store the runtime, the copy keeps the
+// guidance and the refusal is noted. Once the runtime is stored, there may be room for the snapshot too.
+async function keep(files) {
+  await fill(GUIDANCE);
+  try {
+    await fill(files);
+  } catch (error) {
+    if (error?.name !== "QuotaExceededError") throw error;
+    const failures = ((await refused())?.failures ?? 0) + 1;
+    await forget(REFUSED);
+    await caches.open(REFUSED + JSON.stringify({ version: PRECACHE.version, failures, at: Date.now() }));
+    return;
   }
-  if ((await missing(files)).length > 0) throw new Error("The offline copy was deleted while it was filled.");
+  if (files === FILES) await forget(REFUSED, SNAPSHOT_NOT_STORED);
 }
 
-async function missing(files) {
-  if (!(await caches.has(CACHE))) return files;
-  const held = new Set((await (await caches.open(CACHE)).keys()).map((request) => request.url));
-  return files.filter((file) => !held.has(file.url));
+// This version's record of the browser's refusals to store the runtime, if any.
+async function refused() {
+  const name = (await caches.keys()).find((name) => name.startsWith(REFUSED));
+  try {
+    const refusal = name && JSON.parse(name.slice(REFUSED.length));
+    return refusal?.version === PRECACHE.version ? refusal : null;
+  } catch {
+    return null; // not written by this code: replaced by the next record
+  }
 }
 
-// One file, revalidated with the server rather than taken from the HTTP cache unchecked, and checked against
-// this build's hash. It is kept as a response of its own: a host's redirect (from "guidance/" to
-// "guidance/index.html") is not part of it, as a browser refuses a redirected response to a page; nor is a
-// Content-Encoding the browser has already undone. WebAssembly gets its own type whatever the host says, so the
-// offline copy is compiled as it is read.
-async function download({ url, hashes }) {
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const bytes = await response.arrayBuffer();
-  const hash = await integrity(bytes);
-  if (!hashes.includes(hash)) throw new Error(`${url} is not this version's file.`);
-  const headers = new Headers(response.headers);
-  headers.delete("content-encoding");
-  headers.set("content-length", String(bytes.byteLength));
-  headers.set(CHECKED, hash);
-  if (url.endsWith(".wasm")) headers.set("content-type", "application/wasm");
-  return new Response(bytes, { status: 200, headers });
-}
-
-async function integrity(bytes) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return `sha256-${btoa(String.fromCharCode(...digest))}`;
+async function forget(...prefixes) {
+  const names = (await caches.keys()).filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
+  await Promise.all(names.map((name) => caches.delete(name)));
 }
 
 // Every file of the copy checked against its hash, after the checklist could not start: a damaged one is
@@ -249,7 +257,7 @@ async function check() {
       await cache.delete(request);
     }
   }
-  const files = (await caches.has(CHECKLIST_WANTED)) ? FILES : GUIDANCE;
+  const files = await wanted();
   const lacked = (await missing(files)).length > 0;
   await complete();
   const repaired = lacked && (await missing(files)).length === 0;
@@ -261,7 +269,8 @@ async function check() {
 }
 
 // What is available offline: {guidance, checklist: whether all of it is in the copy, downloading: whether a download
-// into the copy is under way, wanted: whether the reader wants the checklist kept}.
+// into the copy is under way, wanted: whether the reader wants the checklist kept, refused: whether the browser has
+// refused to store the checklist's runtime, for want of space}.
 async function status() {
   const lacking = await missing(FILES);
   return {
@@ -269,6 +278,7 @@ async function status() {
     checklist: lacking.length === 0,
     downloading,
     wanted: await caches.has(CHECKLIST_WANTED),
+    refused: lacking.length > 0 && Boolean(await refused()),
   };
 }
 

@@ -6,7 +6,9 @@
 //
 // After a start that did not come from a memory snapshot, once Python has answered, the site's offline copy
 // serves the page and the page is idle, a second worker makes one, so that the next visit starts in a
-// fraction of the time (see worker.mjs).
+// fraction of the time (see worker.mjs). If the browser refuses to store it (its storage is short), that is noted,
+// and the next visits do not make it again, two more starts of Python for nothing, until the site's offline copy
+// has found room (service_worker.js deletes the note then).
 
 import { TO_PAGE, TO_WORKER, unknownType } from "./worker_protocol.mjs";
 
@@ -61,7 +63,7 @@ function startPython(runtime) {
 
   Promise.all([startedFrom, answered]).then(
     async ([how]) => {
-      if (how === "snapshot") return;
+      if (how === "snapshot" || (await refusedBefore(runtime))) return;
       await servedFromOfflineCopy();
       whenIdle(() => makeSnapshot(runtime));
     },
@@ -124,8 +126,22 @@ function servedFromOfflineCopy() {
 // In a worker of its own, so the checklist's worker is never kept busy; the page does not wait for it.
 function makeSnapshot(runtime) {
   const maker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
-  maker.onmessage = maker.onerror = () => maker.terminate();
+  maker.onerror = () => maker.terminate();
+  maker.onmessage = ({ data }) => {
+    maker.terminate();
+    if (data?.type === TO_PAGE.SNAPSHOT_MADE && data.noRoom) caches.open(runtime.notStored).catch(() => {});
+  };
   maker.postMessage({ type: TO_WORKER.MAKE_SNAPSHOT, runtime });
+}
+
+// Whether the browser refused to store this runtime's snapshot since the offline copy last found room. The note is
+// an empty cache, whose name is all it says: a name can be written when storage is short.
+async function refusedBefore(runtime) {
+  try {
+    return await caches.has(runtime.notStored);
+  } catch {
+    return false; // no Cache Storage: no snapshot is kept either
+  }
 }
 
 const script = document.querySelector("script[data-pyodide][data-library]");
@@ -133,12 +149,16 @@ const address = (relative) => new URL(relative, document.baseURI).href;
 
 export const siteRoot = address(script.dataset.root);
 
+const snapshot = address(script.dataset.snapshot);
+
 export const python = startPython({
   pyodide: address(script.dataset.pyodide),
   library: address(script.dataset.library),
   libraryGzip: address(script.dataset.libraryGzip),
   lockfile: script.dataset.lockfile,
-  snapshot: address(script.dataset.snapshot),
+  snapshot,
   // Several sites can share an origin: each keeps its snapshot in a cache named after its root.
   snapshotCache: `python snapshot ${siteRoot}`,
+  // The note that the browser refused to store it (see refusedBefore).
+  notStored: `python snapshot not stored ${snapshot}`,
 });

@@ -43,8 +43,11 @@ const answers = {
     }
   },
   async [TO_WORKER.MAKE_SNAPSHOT]({ runtime }) {
-    const kept = await makeSnapshot(runtime).catch(() => false);
-    reply({ type: TO_PAGE.SNAPSHOT_MADE, kept });
+    const outcome = await makeSnapshot(runtime).then(
+      (kept) => ({ kept, noRoom: false }),
+      (error) => ({ kept: false, noRoom: error?.name === "QuotaExceededError" }),
+    );
+    reply({ type: TO_PAGE.SNAPSHOT_MADE, ...outcome });
   },
 };
 

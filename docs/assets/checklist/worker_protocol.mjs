@@ -48,7 +48,10 @@ export const TO_PAGE = Object.freeze({
    * @typedef {{type: "error", id: number | null, error: string}} CallError
    */
   ERROR: "error",
-  /** Whether a snapshot was made and kept. @typedef {{type: "snapshot made", kept: boolean}} SnapshotMade */
+  /**
+   * Whether a snapshot was made and kept, and whether the browser refused to store it for lack of room.
+   * @typedef {{type: "snapshot made", kept: boolean, noRoom: boolean}} SnapshotMade
+   */
   SNAPSHOT_MADE: "snapshot made",
 });
 

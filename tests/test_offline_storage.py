@@ -1,0 +1,138 @@
+"""A browser short of storage: the offline copy keeps what fits, the guidance, and the footer says the checklist is not
+kept; the checklist's runtime is not downloaded again on the next pages only to be refused again, and a memory
+snapshot the browser refused is not made again on the next visit; the checklist still works online. A reader who
+presses "Keep the checklist available offline" has it tried at once, and the browser asked to keep the storage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+
+from .checklist_browser import PYTHON_TIMEOUT_MS, READY
+from .offline_browser import (
+    DOWNLOADING,
+    INSTALL_TIMEOUT_MS,
+    KEEP_CHECKLIST,
+    OFFLINE_CACHE_PREFIX,
+    cached_urls,
+    expect_kept,
+    precached_urls,
+)
+from .test_offline_downloads import RECORD_STATUS
+from .test_offline_downloads import _copy_downloads as copy_downloads
+from .test_offline_downloads import _runtime_requests as runtime_requests
+
+# Room for the guidance (about 2 MB), not for the checklist's runtime (about 13 MB) nor its snapshot (about 12 MB).
+QUOTA_BYTES = 8_000_000
+SHORT_OF_STORAGE = (
+    "The guidance is available offline. This browser is short of storage space, so the checklist is not kept for "
+    "offline use; it still works while you are online."
+)
+# The records the site keeps as names of empty caches (service_worker.js, start.mjs), by their names' start.
+RUNTIME_REFUSED = "offline copy short of storage "
+SNAPSHOT_REFUSED = "python snapshot not stored "
+
+# Before any script of the page: counts the page's requests for persistent storage and the workers it starts that run
+# the checklist's Python (worker.mjs: the checklist's own, and a snapshot's maker), passing each on unchanged.
+COUNT_CALLS = """
+    window.persistRequests = 0;
+    const persist = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+        window.persistRequests += 1;
+        return persist.call(this);
+    };
+    window.workersStarted = 0;
+    window.Worker = class extends Worker {
+        constructor(...args) {
+            super(...args);
+            if (String(args[0]).endsWith("/checklist/worker.mjs")) window.workersStarted += 1;
+        }
+    };
+"""
+# The workers the page has started once its Python has answered and the page has then been idle: a snapshot's maker
+# is started by then, as start.mjs asks for the idle time before this does, and idle callbacks run in that order.
+WORKERS_ONCE_IDLE = """async () => {
+    const { python } = await import(document.querySelector("script[data-pyodide]").src);
+    await python.answered;
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    return window.workersStarted;
+}"""
+# Waited for inside the page, as NOTED below: the footer has said the first words, and says the second now.
+SAID = """async ([first, now, timeout]) => {
+    const started = performance.now();
+    while (!(window.offlineWords.includes(first) && window.offlineWords.at(-1) === now)) {
+        if (performance.now() - started > timeout) throw new Error(`The footer said ${window.offlineWords}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}"""
+# Waited for inside the page: the site's Content-Security-Policy refuses the string evaluation that
+# ``page.wait_for_function`` polls with.
+NOTED = """async ([prefix, timeout]) => {
+    const started = performance.now();
+    while (!(await caches.keys()).some((name) => name.startsWith(prefix))) {
+        if (performance.now() - started > timeout) throw new Error(`Nothing noted as ${prefix}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}"""
+
+
+def _expect_ready(page: Page) -> None:
+    expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
+
+
+def _short_of_storage(browser: Browser, site_url: str) -> tuple[BrowserContext, Page, list[Request]]:
+    """A context whose page has room for QUOTA_BYTES of storage on the site, its calls counted (COUNT_CALLS), and
+    the requests for the checklist's runtime made in it."""
+    context = browser.new_context()
+    context.add_init_script(COUNT_CALLS)
+    runtime = runtime_requests(context)
+    page = context.new_page()
+    # The override lasts while this session is attached: Playwright keeps it until the context closes.
+    context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin", {"origin": site_url, "quotaSize": QUOTA_BYTES})
+    return context, page, runtime
+
+
+def _records(page: Page, prefix: str) -> list[str]:
+    return [name for name in cached_urls(page) if name.startswith(prefix)]
+
+
+def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
+    refused; the next pages download neither again, the checklist answers online, and the reader's press tries the
+    download at once and asks for persistent storage, which a plain visit never does."""
+    context, page, runtime = _short_of_storage(browser, site_url)
+    # First visit: the runtime is downloaded for the copy and refused; the snapshot is made and refused.
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    expect_kept(page, SHORT_OF_STORAGE)
+    page.evaluate(NOTED, [SNAPSHOT_REFUSED, PYTHON_TIMEOUT_MS])
+    assert copy_downloads(runtime)
+    assert page.evaluate("window.workersStarted") == 2  # the checklist's, and the snapshot's maker
+    copy = {url for name, urls in cached_urls(page).items() if name.startswith(OFFLINE_CACHE_PREFIX) for url in urls}
+    assert copy == precached_urls(built_site, site_url, checklist=False)
+    (refusal,) = _records(page, RUNTIME_REFUSED)
+    assert page.evaluate("window.persistRequests") == 0  # a plain visit asks nothing
+
+    # The next pages: nothing downloaded for the copy, no snapshot made again; the checklist answers online.
+    runtime.clear()
+    page.goto(f"{site_url}/guidance/")
+    expect_kept(page, SHORT_OF_STORAGE)
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    expect_kept(page, SHORT_OF_STORAGE)
+    assert page.evaluate(WORKERS_ONCE_IDLE) == 1
+    assert copy_downloads(runtime) == []
+    assert _records(page, RUNTIME_REFUSED) == [refusal]
+    assert page.evaluate("window.persistRequests") == 0
+
+    # The reader's press tries at once, and asks the browser to keep the site's storage.
+    page.evaluate(RECORD_STATUS)
+    page.get_by_role("button", name=KEEP_CHECKLIST).click()
+    page.evaluate(SAID, [DOWNLOADING, SHORT_OF_STORAGE, INSTALL_TIMEOUT_MS])
+    assert copy_downloads(runtime)
+    assert page.evaluate("window.persistRequests") == 1
+    expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_be_visible()
+    context.close()
