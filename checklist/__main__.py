@@ -200,8 +200,8 @@ def _comparison_text(comparison: dict[str, Any]) -> str:
         f"today's is {comparison['current_version']}.",
         f"Outcome then: {verdict['before']}",
         f"Outcome now:  {verdict['after']}",
-        f"Paragraphs then: {', '.join(cited['before'])}",
-        f"Paragraphs now:  {', '.join(cited['after'])}",
+        f"Paragraphs then: {cited['words']['before']}",
+        f"Paragraphs now:  {cited['words']['after']}",
     ]
     for title, key in (("Steps added", "added"), ("Steps no longer given", "dropped"), ("Steps reworded", "changed")):
         if comparison["steps"][key]:

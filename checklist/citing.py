@@ -42,6 +42,21 @@ def cited_paragraphs(paragraph_ids: Sequence[str], lead: str = "From") -> tuple[
     return tuple(parts)
 
 
+def listed_paragraphs(paragraph_ids: Sequence[str]) -> tuple[CitedPart, ...]:
+    """Paragraph ids in a short list, as ``listed`` words them, each a part a renderer links: 31, 48a."""
+    parts: list[CitedPart] = []
+    for index, paragraph_id in enumerate(paragraph_ids):
+        if index:
+            parts.append(", ")
+        parts.append(ParagraphRef(paragraph_id))
+    return tuple(parts)
+
+
+def named_paragraphs(paragraph_ids: Sequence[str]) -> tuple[CitedPart, ...]:
+    """ "paragraph 46" or "paragraphs 47, 48": a step's paragraphs, as a list beside it gives them."""
+    return (f"{paragraphs_word(paragraph_ids)} ", *listed_paragraphs(paragraph_ids))
+
+
 def cited_data(parts: Sequence[CitedPart]) -> list[str | dict[str, str]]:
     """Citation parts as JSON-ready data: words as text, a paragraph as ``{"paragraph": id}``."""
     return [part._asdict() if isinstance(part, ParagraphRef) else part for part in parts]

@@ -16,6 +16,9 @@ from checklist.citing import (
     cited_data,
     cited_paragraphs,
     duty_label,
+    listed,
+    listed_paragraphs,
+    named_paragraphs,
 )
 from checklist.screens import outcome_screen, question_data
 
@@ -94,3 +97,11 @@ def test_a_change_in_the_paragraphs_cited_is_said_once_for_every_comparison() ->
     assert cited_change(["31", "48"], ["31", "49"]) == "31, 49 (adds 49; drops 48)"
     assert cited_change(["31"], ["31", "49"]) == "31, 49 (adds 49)"
     assert cited_change(["31", "48"], ["31", "48"]) == "31, 48 (no change)"
+
+
+@pytest.mark.parametrize(("ids", "words"), [(["46"], "paragraph 46"), (["47", "48", "31"], "paragraphs 47, 48, 31")])
+def test_a_steps_paragraphs_are_named_then_listed_as_a_table_lists_them(ids: list[str], words: str) -> None:
+    parts = named_paragraphs(ids)
+    assert cited_text(parts) == words
+    assert cited_text(listed_paragraphs(ids)) == listed(ids)
+    assert [part.paragraph for part in parts if isinstance(part, ParagraphRef)] == ids, "each id a part of its own"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from checklist import evaluate, load_checklist
+from checklist.citing import cited_change, listed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -203,7 +204,12 @@ def test_a_saved_record_is_checked_against_todays_rules(tmp_path: Path) -> None:
     assert done.stdout.startswith("Today's checklist gives the same outcome, steps and paragraphs.")
     assert "made with this version of the checklist" in done.stdout
     older = {**record, "rules_version": "0123456789ab", "actions": record["actions"][:-1]}
+    older["citations"] = record["citations"][:-1]
     saved.write_text(json.dumps(older), encoding="utf-8")
+    cited = [citation["paragraph"] for citation in record["citations"]]
+    told = run("check", str(saved)).stdout.splitlines()
+    assert f"Paragraphs then: {listed(cited[:-1])}" in told
+    assert f"Paragraphs now:  {cited_change(cited[:-1], cited)}" in told, "the change, as the checklist page says it"
     changed = run("check", str(saved), "--json")
     comparison = json.loads(changed.stdout)
     assert (comparison["same_version"], comparison["unchanged"]) == (False, False)

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from checklist import load_guidance, paragraph_text, plain_text
+from checklist.citing import SUMMARY_NOTE
 
 from .conftest import ROOT, build_site
 
@@ -96,7 +97,7 @@ def test_referred_paragraphs_are_labelled_summaries_not_quotations(guidance_page
     for reference in load_guidance().cross_references:
         section = _one(guidance_page, f"section.summary#xref-{reference.id}")
         assert section.find_parent("blockquote") is None and section.find("blockquote") is None
-        assert "Summary in our words" in _one(section, ".our-words-label").get_text()
+        assert _one(section, ".our-words-label").get_text() == SUMMARY_NOTE, "the record's words for a summary"
         assert _one(section, "a[href^='https://www.gmc-uk.org/']")
     links = {a.get_text(): a["href"] for a in guidance_page.select("blockquote a.xref")}
     assert links["paragraph 31"] == "#xref-para-31"

@@ -7,6 +7,7 @@ from functools import cache
 from html import unescape
 
 from checklist import Result, evaluate, flow, load_checklist, load_guidance, plain_text
+from checklist.citing import SUMMARY_NOTE
 from checklist.rules import RULES
 from site_build.pages.decision_page import render_decision_page
 
@@ -81,7 +82,7 @@ def test_page_quotes_every_clause_each_rule_encodes_exactly_and_flags_summaries(
                 paragraph, point = points[encoded]
                 assert (
                     f'<section class="summary" data-paragraph="{paragraph}" data-point="{encoded}">'
-                    f'<p class="our-words-label">Summary in our words, not a quotation</p><p>{point.text}</p>'
+                    f'<p class="our-words-label">{SUMMARY_NOTE}</p><p>{point.text}</p>'
                 ) in text
 
 
@@ -110,3 +111,10 @@ def test_page_has_an_accessible_flow_diagram_and_a_text_version() -> None:
     for verdict in load_checklist().verdicts:
         assert f"Outcome: {verdict.title}" in unescape(source)
     assert "http" not in source.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_page_names_one_cited_paragraph_paragraph_and_several_paragraphs() -> None:
+    cited = re.findall(r"\((paragraphs?) ((?:\[[^]]+\]\([^)]+\))(?:, \[[^]]+\]\([^)]+\))*)\)", page())
+    counts = {(word, links.count("](")) for word, links in cited}
+    assert ("paragraph", 1) in counts and any(word == "paragraphs" and n > 1 for word, n in counts), counts
+    assert all((word == "paragraphs") == (n > 1) for word, n in counts), counts

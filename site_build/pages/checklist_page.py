@@ -64,7 +64,7 @@ def render_checklist_page(
         theme_template=THEME_TEMPLATE,
         links=links,
         lockfile=lockfile,
-        questions=checklist.questions,
+        questions=island["questions"],
         anchors=anchors,
         decision_page=DECISION_PAGE,
         island=island,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from checklist import load_checklist, load_guidance, plain_text
+from checklist.citing import listed
 from checklist.decision import Rule
 from checklist.flow import Path, edges, paths
 from checklist.rules import RULES
@@ -111,7 +112,7 @@ def _path(path: Path) -> dict[str, Any]:
 
 def _answer(answer: dict[str, Any]) -> dict[str, str]:
     fed = "; ".join(
-        f"rule {rule['number']} {rule['outcome']} ({', '.join(rule['paragraphs'])})" for rule in answer["rules"]
+        f"rule {rule['number']} {rule['outcome']} ({listed(rule['paragraphs'])})" for rule in answer["rules"]
     )
     steps = ", ".join(str(action["number"]) for action in answer["actions"])
     return {

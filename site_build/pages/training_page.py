@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from checklist import Result, evaluate, load_checklist
+from checklist.citing import cited_change
 from checklist.links import link_query
 from checklist.recheck import what_if
 from checklist.scenarios import Scenario
@@ -68,7 +69,7 @@ def _what_if(answers: dict[str, str]) -> list[dict[str, object]]:
                     "answer": option.label,
                     "same": change["verdict"]["same"],
                     "after": change["verdict"]["after"],
-                    "citations": _citation_change(change["citations"]),
+                    "citations": cited_change(change["citations"]["before"], change["citations"]["after"]),
                 }
             )
     return changes
@@ -79,15 +80,3 @@ def _verdict_words(result: Result) -> str:
     if result.verdict is None:
         return f"Not decided yet: the checklist would next ask “{checklist.question(result.next_question).text}”"
     return checklist.verdict(result.verdict).title
-
-
-def _citation_change(cited: dict[str, list[str]]) -> str:
-    change = "; ".join(
-        part
-        for part in (
-            f"adds {', '.join(cited['added'])}" if cited["added"] else "",
-            f"drops {', '.join(cited['dropped'])}" if cited["dropped"] else "",
-        )
-        if part
-    )
-    return f"{', '.join(cited['after'])} ({change or 'no change'})"
