@@ -61,3 +61,31 @@ def test_the_hooks_folder_holds_only_the_entry_points_mkdocs_yml_names() -> None
 def test_no_code_finds_its_modules_by_editing_sys_path() -> None:
     editing = [str(path.relative_to(ROOT)) for path in python_files("hooks", "site_build", "tests", "checklist")]
     assert [path for path in editing if edits_sys_path(ROOT / path)] == []
+
+
+CODE = ("checklist", "site_build", "hooks", "benchmarks", "docs/assets", "overrides")
+CODE_SUFFIXES = {".py", ".mjs", ".js", ".css", ".html", ".svg"}
+
+
+def code_files() -> Iterator[Path]:
+    """The project's own code, styles and templates (not its data, prose or pictures)."""
+    for folder in CODE:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and "screenshots" not in path.parts:
+                yield path
+    yield from sorted((ROOT / "site_build").rglob("templates/*.md"))
+
+
+def test_no_file_of_code_is_over_300_lines_so_each_holds_one_job() -> None:
+    lengths = {str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines()) for path in code_files()}
+    assert {path: length for path, length in lengths.items() if length > 300} == {}
+
+
+def test_no_python_function_is_over_40_lines() -> None:
+    """JavaScript is held to the same by Biome (complexity/noExcessiveLinesPerFunction, biome.json)."""
+    long = []
+    for path in python_files("checklist", "site_build", "hooks", "benchmarks"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno - node.lineno >= 40:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert long == []
