@@ -1,6 +1,7 @@
 """A browser short of storage: the offline copy keeps what fits, the guidance, and the footer says the checklist is not
-kept; the checklist's runtime is not downloaded again on the next pages only to be refused again, and a memory
-snapshot the browser refused is not made again on the next visit; the checklist still works online. A reader who
+kept; the checklist's runtime is not downloaded again on the next pages only to be refused again, no memory snapshot
+is made while the runtime is not kept, and one the browser refused is not made again on the next visit; the checklist
+still works online. A reader who
 presses "Keep the checklist available offline" has it tried at once, and the browser asked to keep the storage."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .offline_browser import (
+    BOTH_KEPT,
     DOWNLOADING,
     INSTALL_TIMEOUT_MS,
     KEEP_CHECKLIST,
@@ -23,8 +25,10 @@ from .test_offline_downloads import RECORD_STATUS
 from .test_offline_downloads import _copy_downloads as copy_downloads
 from .test_offline_downloads import _runtime_requests as runtime_requests
 
-# Room for the guidance (about 2 MB), not for the checklist's runtime (about 13 MB) nor its snapshot (about 12 MB).
+# Room for the guidance (about 3 MB), not for the checklist's runtime (about 13 MB) nor its snapshot (about 12 MB).
 QUOTA_BYTES = 8_000_000
+# Room for the guidance and the runtime, not for the snapshot too.
+ROOM_FOR_RUNTIME_BYTES = 22_000_000
 SHORT_OF_STORAGE = (
     "The guidance is available offline. This browser is short of storage space, so the checklist is not kept for "
     "offline use; it still works while you are online."
@@ -50,11 +54,11 @@ COUNT_CALLS = """
         }
     };
 """
-# The workers the page has started once its Python has answered and the page has then been idle: a snapshot's maker
-# is started by then, as start.mjs asks for the idle time before this does, and idle callbacks run in that order.
+# The workers the page has started once it has settled whether this visit makes a memory snapshot (start.mjs) and has
+# then been idle: a snapshot's maker is started only while the page is idle.
 WORKERS_ONCE_IDLE = """async () => {
-    const { python } = await import(document.querySelector("script[data-pyodide]").src);
-    await python.answered;
+    const { snapshotMaker } = await import(document.querySelector("script[data-pyodide]").src);
+    await snapshotMaker;
     await new Promise((resolve) => requestIdleCallback(resolve));
     return window.workersStarted;
 }"""
@@ -101,16 +105,16 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     browser: Browser, site_url: str, built_site: Path
 ) -> None:
     """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
-    refused; the next pages download neither again, the checklist answers online, and the reader's press tries the
-    download at once and asks for persistent storage, which a plain visit never does."""
+    refused, and no snapshot is made without it; the next pages download nothing again, the checklist answers online,
+    and the reader's press tries the download at once and asks for persistent storage, which a plain visit never does.
+    With room for the runtime alone, the snapshot is made once, refused and not made again."""
     context, page, runtime = _short_of_storage(browser, site_url)
-    # First visit: the runtime is downloaded for the copy and refused; the snapshot is made and refused.
+    # First visit: the runtime is downloaded for the copy and refused; no snapshot is made from another download.
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
     expect_kept(page, SHORT_OF_STORAGE)
-    page.evaluate(NOTED, [SNAPSHOT_REFUSED, PYTHON_TIMEOUT_MS])
     assert copy_downloads(runtime)
-    assert page.evaluate("window.workersStarted") == 2  # the checklist's, and the snapshot's maker
+    assert page.evaluate(WORKERS_ONCE_IDLE) == 1  # the checklist's only
     copy = {url for name, urls in cached_urls(page).items() if name.startswith(OFFLINE_CACHE_PREFIX) for url in urls}
     assert copy == precached_urls(built_site, site_url, checklist=False)
     (refusal,) = _records(page, RUNTIME_REFUSED)
@@ -135,4 +139,17 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     assert copy_downloads(runtime)
     assert page.evaluate("window.persistRequests") == 1
     expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_be_visible()
+
+    # Room for the runtime, not its snapshot: the snapshot is made once the runtime is kept, refused, noted, and not
+    # made again on the next visit.
+    quota = {"origin": site_url, "quotaSize": ROOM_FOR_RUNTIME_BYTES}
+    context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin", quota)
+    page.get_by_role("button", name=KEEP_CHECKLIST).click()
+    expect_kept(page, BOTH_KEPT)
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    page.evaluate(NOTED, [SNAPSHOT_REFUSED, PYTHON_TIMEOUT_MS])
+    page.goto(f"{site_url}/checklist/")
+    _expect_ready(page)
+    assert page.evaluate(WORKERS_ONCE_IDLE) == 1
     context.close()

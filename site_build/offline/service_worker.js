@@ -22,7 +22,8 @@ const NOT_FOUND = new URL("404.html", SITE).href;
 // Records kept as empty caches, whose names are all they say (a name can be written when storage is short): the
 // reader's wish to keep the checklist offline, written by the pages; the browser's refusals to store the runtime,
 // REFUSED + {version, failures: how many in a row, at: when the last}; and the checklist page's note that its memory
-// snapshot could not be stored (start.mjs), deleted here when the runtime is stored, so that it is tried again.
+// snapshot could not be stored (snapshot_maker.mjs), deleted here when the runtime is stored, so that it is tried
+// again.
 const CHECKLIST_WANTED = `checklist kept offline ${SITE}`;
 const REFUSED = `offline copy short of storage ${SITE} `;
 const SNAPSHOT_NOT_STORED = `python snapshot not stored ${SITE}`;
