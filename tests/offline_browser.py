@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Request, expect
 
 from site_build.offline.service_worker import (
     CHECKLIST_RUNTIME,
@@ -37,13 +37,16 @@ __all__ = [
     "RUNTIME_PATHS",
     "SwitchableSite",
     "cached_urls",
+    "copy_downloads",
     "decoded_integrity",
     "expect_kept",
     "first_visit",
     "precache_entries",
     "precache_version",
     "precached_urls",
+    "record_status",
     "render_service_worker",
+    "runtime_requests",
     "wait_until_copy_holds",
     "wait_until_offline_ready",
     "worker_responses",
@@ -140,6 +143,28 @@ def first_visit(context: BrowserContext, site: Path, site_url: str) -> tuple[Pag
 def cached_urls(page: Page) -> dict[str, list[str]]:
     """Every cache of the page's origin, by name, with the URLs it holds."""
     return page.evaluate(page_script("cached_urls"))
+
+
+def record_status(page: Page) -> None:
+    """Record every text the footer's line about the offline copy takes from now on, in ``window.offlineWords``."""
+    page.evaluate(page_script("record_status"))
+
+
+def runtime_requests(context: BrowserContext) -> list[Request]:
+    """The requests for the checklist's runtime made from now on in the context, the service worker's included."""
+    requests: list[Request] = []
+    context.on("request", lambda request: requests.append(request) if is_runtime(request.url) else None)
+    return requests
+
+
+def copy_downloads(requests: list[Request]) -> list[str]:
+    """The downloads of the offline copy among the requests: the service worker's own, which revalidate (a fetch
+    with the "no-cache" mode sends Cache-Control: max-age=0), not those it passes on for a page's workers."""
+    return [r.url for r in requests if r.service_worker and r.all_headers().get("cache-control") == "max-age=0"]
+
+
+def is_runtime(url: str) -> bool:
+    return any(folder in url for folder in RUNTIME_PATHS)
 
 
 @contextmanager

@@ -13,32 +13,9 @@ from checklist.record import DetailError
 from checklist.screens import outcome_screen
 
 from .checklist_browser import PYTHON_TIMEOUT_MS
+from .page_scripts import page_script
 
 SNAPSHOT_CACHE_PREFIX = "python snapshot "
-
-# One batch through the page's own client and worker: a single round trip for every call.
-EVALUATE_IN_BROWSER = """async (calls) => {
-    const { python } = await import(document.querySelector("script[data-pyodide]").src);
-    return await python.evaluate(calls);
-}"""
-
-_STARTED_FROM = """async () => {
-    const { python } = await import(document.querySelector("script[data-pyodide]").src);
-    return await python.startedFrom;
-}"""
-
-# Waited for inside the page: the site's Content-Security-Policy refuses the string evaluation that
-# ``page.wait_for_function`` polls with.
-_SNAPSHOT_KEYS = """async ([prefix, timeout]) => {
-    const started = performance.now();
-    for (;;) {
-        const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-        const keys = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
-        if (keys.length || timeout === 0) return keys.map((request) => request.url);
-        if (performance.now() - started > timeout) throw new Error("No memory snapshot was kept in time");
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}"""
 
 
 def in_cpython(call: dict[str, Any]) -> dict[str, Any]:
@@ -58,19 +35,27 @@ def in_cpython(call: dict[str, Any]) -> dict[str, Any]:
         return {"error": str(error)}
 
 
+def evaluate_in_browser(page: Page, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers of Python in the page to the calls, in one batch through the page's own client and worker
+    (``page``: Playwright's, or one of engine_browsers.py's)."""
+    return page.evaluate(page_script("evaluate_in_browser"), calls)
+
+
 def started_from(page: Page) -> str:
     """How the page's Python started: "snapshot" (from the stored memory snapshot) or "bytecode"."""
-    return page.evaluate(_STARTED_FROM)
+    return page.evaluate(page_script("started_from"))
 
 
 def stored_snapshots(page: Page, *, wait: bool = False) -> list[str]:
-    """The keys of the memory snapshots the browser keeps for this site; with ``wait``, once there is one."""
-    return page.evaluate(_SNAPSHOT_KEYS, [SNAPSHOT_CACHE_PREFIX, PYTHON_TIMEOUT_MS if wait else 0])
+    """The keys of the memory snapshots the browser keeps for this site; with ``wait``, once there is one (waited
+    for inside the page: the site's Content-Security-Policy refuses the string evaluation that
+    ``page.wait_for_function`` polls with)."""
+    return page.evaluate(page_script("snapshot_keys"), [SNAPSHOT_CACHE_PREFIX, PYTHON_TIMEOUT_MS if wait else 0])
 
 
 def differing(page: Page, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The calls that Python in the page, through the page's own worker, answers otherwise than CPython (``page``:
     Playwright's, or one of engine_browsers.py's)."""
-    in_browser = page.evaluate(EVALUATE_IN_BROWSER, calls)
+    in_browser = evaluate_in_browser(page, calls)
     assert len(in_browser) == len(calls)
     return [call for call, got in zip(calls, in_browser, strict=True) if got != in_cpython(call)]

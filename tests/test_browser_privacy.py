@@ -19,6 +19,7 @@ from .checklist_browser import (
     route_to_each_verdict,
 )
 from .offline_browser import cached_urls, precached_urls
+from .page_scripts import page_script
 from .python_browser import SNAPSHOT_CACHE_PREFIX, stored_snapshots
 
 # No page compiles WebAssembly: the checklist's Python runs in a worker, under a policy of its own
@@ -28,10 +29,6 @@ POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'none'"
 )
 ROUTE = route_to_each_verdict()["share-relevant"]
-SNAPSHOT_KEY = """() => {
-    const script = document.querySelector("script[data-snapshot]");
-    return new URL(script.dataset.snapshot, document.baseURI).href;
-}"""
 DETAILS = {
     "requester": "DS Okafor, child abuse investigation unit, 0161 000 0000",
     "identity_check": "Called back through the police switchboard",
@@ -72,16 +69,7 @@ def test_the_policy_is_enforced_and_the_checklist_works_under_it(browser: Browse
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
     complete_flow(page)
     assert problems == []
-    probe = page.evaluate(
-        """async (bytes) => {
-            const script = document.createElement("script");
-            script.textContent = "window.inlineScriptRan = true";
-            document.head.append(script);
-            const wasm = await WebAssembly.compile(new Uint8Array(bytes)).then(() => true, () => false);
-            return { inline: window.inlineScriptRan === true, wasm };
-        }""",
-        EMPTY_WASM,
-    )
+    probe = page.evaluate(page_script("policy_probe"), EMPTY_WASM)
     assert probe == {"inline": False, "wasm": False}  # the policy is in force: neither inline script nor WebAssembly
     context.close()
 
@@ -128,21 +116,13 @@ def test_the_record_is_cpythons_and_leaves_the_page_only_when_asked(
     assert record == expected.to_dict(DETAILS)
     assert download.value.suggested_filename.startswith("decision-record-")
     assert page.evaluate("navigator.clipboard.readText()") == expected.to_text(DETAILS)
-    stored = page.evaluate(
-        """async () => ({
-            local: localStorage.length,
-            session: sessionStorage.length,
-            databases: (await indexedDB.databases()).length,
-            history: JSON.stringify(history.state),
-            address: location.href,
-        })"""
-    )
+    stored = page.evaluate(page_script("stored_by_page"))
     assert (stored["local"], stored["session"], stored["databases"]) == (0, 0, 0)
     for text in DETAILS.values():
         assert text not in stored["history"] and text.split()[0] not in stored["address"]
     # Cache Storage holds the site's own files for offline use and Python's memory as it was on starting, taken
     # in a worker of its own before any answer: nothing the reader entered.
-    assert stored_snapshots(page, wait=True) == [page.evaluate(SNAPSHOT_KEY)]
+    assert stored_snapshots(page, wait=True) == [page.evaluate(page_script("snapshot_key"))]
     site_files = {
         url for name, urls in cached_urls(page).items() if not name.startswith(SNAPSHOT_CACHE_PREFIX) for url in urls
     }

@@ -25,31 +25,20 @@ from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import ROOT, QuietHandler, serve
 from .nginx_server import Nginx, nginx
 from .offline_browser import BOTH_KEPT, expect_kept, wait_until_offline_ready
-from .python_browser import EVALUATE_IN_BROWSER, SNAPSHOT_CACHE_PREFIX, in_cpython, started_from, stored_snapshots
+from .page_scripts import page_script
+from .python_browser import (
+    SNAPSHOT_CACHE_PREFIX,
+    evaluate_in_browser,
+    in_cpython,
+    started_from,
+    stored_snapshots,
+)
 
 # The types a Debian host knows, which the page's http block adds to.
 HOST_TYPES = "/etc/nginx/mime.types"
 DOCUMENTED_ROOT = "root /srv/child-info/site;"
 CALL = {"answers": {"request": "court-order"}, "timestamp": "2024-05-01T14:30:00+01:00"}
 JAVASCRIPT = {"text/javascript", "application/javascript"}
-# What code running in a worker may do. DevTools' own evaluation is exempt from the worker's policy: the attempts
-# are made after it, as the worker's own code would make them.
-WORKER_ATTEMPTS = """async (elsewhere) => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const attempt = async (action) => {
-        try {
-            await action();
-            return "allowed";
-        } catch (error) {
-            return error.name;
-        }
-    };
-    return {
-        evaluateText: await attempt(() => eval("1 + 1")),
-        fetchElsewhere: await attempt(() => fetch(elsewhere, { mode: "no-cors" })),
-        fetchSite: await attempt(() => fetch(self.location.href)),
-    };
-}"""
 REFUSED = {"evaluateText": "EvalError", "fetchElsewhere": "TypeError", "fetchSite": "allowed"}
 
 
@@ -159,7 +148,7 @@ def probe_workers(page: Page, elsewhere: str) -> dict[str, dict[str, str]]:
     for worker in page.workers:
         name = worker.url.split("?")[0].rsplit("/", 1)[1]
         if name in {"worker.mjs", "search_when_wanted.js"} and name not in found:
-            found[name] = worker.evaluate(WORKER_ATTEMPTS, elsewhere)
+            found[name] = worker.evaluate(page_script("worker_attempts"), elsewhere)
     return found
 
 
@@ -183,7 +172,7 @@ def test_the_checklist_under_the_documented_headers(browser: Browser, documented
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(f"{documented_host.url}/checklist/")
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
-    assert page.evaluate(EVALUATE_IN_BROWSER, [CALL]) == [in_cpython(CALL)]
+    assert evaluate_in_browser(page, [CALL]) == [in_cpython(CALL)]
     assert started_from(page) == "bytecode"
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)") is False
     assert probe_workers(page, elsewhere) == {"worker.mjs": REFUSED, "search_when_wanted.js": REFUSED}
@@ -217,16 +206,10 @@ def test_worker_scripts_the_service_worker_serves_carry_the_policy(
     assert started_from(page) == "snapshot"
     assert probe_workers(page, elsewhere) == {"worker.mjs": REFUSED, "search_when_wanted.js": REFUSED}
 
-    page.evaluate(
-        """async (prefix) => {
-            const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
-            await Promise.all(names.map((name) => caches.delete(name)));
-        }""",
-        SNAPSHOT_CACHE_PREFIX,
-    )
+    page.evaluate(page_script("delete_caches"), SNAPSHOT_CACHE_PREFIX)
     page.reload()
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
     assert started_from(page) == "bytecode"
-    assert page.evaluate(EVALUATE_IN_BROWSER, [CALL]) == [in_cpython(CALL)]
+    assert evaluate_in_browser(page, [CALL]) == [in_cpython(CALL)]
     assert probe_workers(page, elsewhere)["worker.mjs"] == REFUSED
     context.close()

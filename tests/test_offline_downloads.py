@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .checklist_browser import PYTHON_TIMEOUT_MS, READY
 from .conftest import QuietHandler, serve
@@ -22,22 +22,17 @@ from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     KEEP_CHECKLIST,
     OFFLINE_CACHE_PREFIX,
-    RUNTIME_PATHS,
     cached_urls,
+    copy_downloads,
     expect_kept,
+    is_runtime,
     precached_urls,
+    record_status,
+    runtime_requests,
     wait_until_offline_ready,
 )
 from .page_scripts import page_script
 from .python_browser import stored_snapshots
-
-# Records every text the footer's line about the offline copy takes from now on.
-RECORD_STATUS = """() => {
-    window.offlineWords = [];
-    const line = document.querySelector(".offline-status__text");
-    new MutationObserver(() => window.offlineWords.push(line.textContent))
-        .observe(line, { childList: true, characterData: true, subtree: true });
-}"""
 
 # Run before any script of a page: counts the workers it starts that run the checklist's Python.
 COUNT_PYTHON_WORKERS = f"({page_script('count_python_workers')})()"
@@ -46,7 +41,7 @@ COUNT_PYTHON_WORKERS = f"({page_script('count_python_workers')})()"
 @pytest.fixture
 def recorded_site(built_site: Path) -> Iterator[tuple[str, list[str], threading.Event]]:
     """The built site served on an origin of its own; the path of every request the server answers there; and an
-    event that, while clear, holds the offline copy's downloads of the runtime (see _copy_downloads)."""
+    event that, while clear, holds the offline copy's downloads of the runtime (see copy_downloads)."""
     paths: list[str] = []
     copy_open = threading.Event()
     copy_open.set()
@@ -54,29 +49,12 @@ def recorded_site(built_site: Path) -> Iterator[tuple[str, list[str], threading.
     class Recording(QuietHandler):
         def do_GET(self) -> None:
             paths.append(self.path)
-            if _runtime(self.path) and self.headers.get("cache-control") == "max-age=0":
+            if is_runtime(self.path) and self.headers.get("cache-control") == "max-age=0":
                 copy_open.wait(timeout=INSTALL_TIMEOUT_MS / 1000)
             super().do_GET()
 
     with serve(functools.partial(Recording, directory=str(built_site))) as url:
         yield url, paths, copy_open
-
-
-def _runtime_requests(context: BrowserContext) -> list[Request]:
-    """The requests for the checklist's runtime made from now on in the context, the service worker's included."""
-    requests: list[Request] = []
-    context.on("request", lambda request: requests.append(request) if _runtime(request.url) else None)
-    return requests
-
-
-def _copy_downloads(requests: list[Request]) -> list[str]:
-    """The downloads of the offline copy among the requests: the service worker's own, which revalidate (a fetch
-    with the "no-cache" mode sends Cache-Control: max-age=0), not those it passes on for a page's workers."""
-    return [r.url for r in requests if r.service_worker and r.all_headers().get("cache-control") == "max-age=0"]
-
-
-def _runtime(url: str) -> bool:
-    return any(folder in url for folder in RUNTIME_PATHS)
 
 
 def _copy(page: Page) -> set[str]:
@@ -97,7 +75,7 @@ def test_a_reader_of_the_guidance_downloads_no_python(
     site_url, served, copy_open = recorded_site
     context = browser.new_context()
     context.add_init_script(COUNT_PYTHON_WORKERS)
-    runtime = _runtime_requests(context)
+    runtime = runtime_requests(context)
     page = context.new_page()
     page.goto(f"{site_url}/guidance/")
     wait_until_offline_ready(page)
@@ -117,7 +95,7 @@ def test_a_reader_of_the_guidance_downloads_no_python(
     expect_kept(page, BOTH_KEPT)
     expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_have_count(0)
     assert _copy(page) == precached_urls(built_site, site_url)
-    assert _copy_downloads(runtime)
+    assert copy_downloads(runtime)
     context.set_offline(True)
     page.reload()
     _expect_ready(page)
@@ -134,7 +112,7 @@ def test_the_reader_can_keep_the_checklist_from_any_page(browser: Browser, site_
     page.goto(f"{site_url}/guidance/")
     wait_until_offline_ready(page)
     expect_kept(page, GUIDANCE_KEPT)
-    page.evaluate(RECORD_STATUS)
+    record_status(page)
     page.get_by_role("button", name=KEEP_CHECKLIST).click()
     expect_kept(page, BOTH_KEPT)
     words = page.evaluate("window.offlineWords")
@@ -157,7 +135,7 @@ def test_save_data_keeps_the_runtime_from_being_downloaded_of_itself(
     the copy, nor for a snapshot's maker; the reader may still ask for it."""
     context = browser.new_context()
     context.add_init_script(COUNT_PYTHON_WORKERS)
-    runtime = _runtime_requests(context)
+    runtime = runtime_requests(context)
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
     page.goto(f"{site_url}/checklist/")
@@ -166,7 +144,7 @@ def test_save_data_keeps_the_runtime_from_being_downloaded_of_itself(
     wait_until_offline_ready(page)
     expect_kept(page, GUIDANCE_KEPT)
     page.wait_for_load_state("networkidle")
-    assert runtime and _copy_downloads(runtime) == []  # the page's own requests only
+    assert runtime and copy_downloads(runtime) == []  # the page's own requests only
     assert _copy(page) == precached_urls(built_site, site_url, checklist=False)
     assert page.evaluate(page_script("python_workers_once_settled")) == 1  # no snapshot's maker: no runtime kept
     page.get_by_role("button", name=KEEP_CHECKLIST).click()

@@ -18,12 +18,13 @@ from .offline_browser import (
     KEEP_CHECKLIST,
     OFFLINE_CACHE_PREFIX,
     cached_urls,
+    copy_downloads,
     expect_kept,
     precached_urls,
+    record_status,
+    runtime_requests,
 )
-from .test_offline_downloads import RECORD_STATUS
-from .test_offline_downloads import _copy_downloads as copy_downloads
-from .test_offline_downloads import _runtime_requests as runtime_requests
+from .page_scripts import page_script
 
 # Room for the guidance (about 3 MB), not for the checklist's runtime (about 13 MB) nor its snapshot (about 12 MB).
 QUOTA_BYTES = 8_000_000
@@ -37,59 +38,18 @@ SHORT_OF_STORAGE = (
 RUNTIME_REFUSED = "offline copy short of storage "
 SNAPSHOT_REFUSED = "python snapshot not stored "
 
-# Before any script of the page: counts the page's requests for persistent storage and the workers it starts that run
-# the checklist's Python (worker.mjs: the checklist's own, and a snapshot's maker), passing each on unchanged.
-COUNT_CALLS = """
-    window.persistRequests = 0;
-    const persist = StorageManager.prototype.persist;
-    StorageManager.prototype.persist = function () {
-        window.persistRequests += 1;
-        return persist.call(this);
-    };
-    window.workersStarted = 0;
-    window.Worker = class extends Worker {
-        constructor(...args) {
-            super(...args);
-            if (String(args[0]).endsWith("/checklist/worker.mjs")) window.workersStarted += 1;
-        }
-    };
-"""
-# The workers the page has started once it has settled whether this visit makes a memory snapshot (start.mjs) and has
-# then been idle: a snapshot's maker is started only while the page is idle.
-WORKERS_ONCE_IDLE = """async () => {
-    const { snapshotMaker } = await import(document.querySelector("script[data-pyodide]").src);
-    await snapshotMaker;
-    await new Promise((resolve) => requestIdleCallback(resolve));
-    return window.workersStarted;
-}"""
-# Waited for inside the page, as NOTED below: the footer has said the first words, and says the second now.
-SAID = """async ([first, now, timeout]) => {
-    const started = performance.now();
-    while (!(window.offlineWords.includes(first) && window.offlineWords.at(-1) === now)) {
-        if (performance.now() - started > timeout) throw new Error(`The footer said ${window.offlineWords}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}"""
-# Waited for inside the page: the site's Content-Security-Policy refuses the string evaluation that
-# ``page.wait_for_function`` polls with.
-NOTED = """async ([prefix, timeout]) => {
-    const started = performance.now();
-    while (!(await caches.keys()).some((name) => name.startsWith(prefix))) {
-        if (performance.now() - started > timeout) throw new Error(`Nothing noted as ${prefix}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}"""
-
 
 def _expect_ready(page: Page) -> None:
     expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
 
 
 def _short_of_storage(browser: Browser, site_url: str) -> tuple[BrowserContext, Page, list[Request]]:
-    """A context whose page has room for QUOTA_BYTES of storage on the site, its calls counted (COUNT_CALLS), and
-    the requests for the checklist's runtime made in it."""
+    """A context whose page has room for QUOTA_BYTES of storage on the site, its requests for persistent storage and
+    its Python workers counted (count_persist_requests.mjs, count_python_workers.mjs), and the requests for the
+    checklist's runtime made in it."""
     context = browser.new_context()
-    context.add_init_script(COUNT_CALLS)
+    context.add_init_script(f"({page_script('count_persist_requests')})();")
+    context.add_init_script(f"({page_script('count_python_workers')})();")
     runtime = runtime_requests(context)
     page = context.new_page()
     # The override lasts while this session is attached: Playwright keeps it until the context closes.
@@ -114,7 +74,7 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     _expect_ready(page)
     expect_kept(page, SHORT_OF_STORAGE)
     assert copy_downloads(runtime)
-    assert page.evaluate(WORKERS_ONCE_IDLE) == 1  # the checklist's only
+    assert page.evaluate(page_script("python_workers_once_settled")) == 1  # the checklist's only
     copy = {url for name, urls in cached_urls(page).items() if name.startswith(OFFLINE_CACHE_PREFIX) for url in urls}
     assert copy == precached_urls(built_site, site_url, checklist=False)
     (refusal,) = _records(page, RUNTIME_REFUSED)
@@ -127,15 +87,15 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
     expect_kept(page, SHORT_OF_STORAGE)
-    assert page.evaluate(WORKERS_ONCE_IDLE) == 1
+    assert page.evaluate(page_script("python_workers_once_settled")) == 1
     assert copy_downloads(runtime) == []
     assert _records(page, RUNTIME_REFUSED) == [refusal]
     assert page.evaluate("window.persistRequests") == 0
 
     # The reader's press tries at once, and asks the browser to keep the site's storage.
-    page.evaluate(RECORD_STATUS)
+    record_status(page)
     page.get_by_role("button", name=KEEP_CHECKLIST).click()
-    page.evaluate(SAID, [DOWNLOADING, SHORT_OF_STORAGE, INSTALL_TIMEOUT_MS])
+    page.evaluate(page_script("wait_until_footer_said"), [DOWNLOADING, SHORT_OF_STORAGE, INSTALL_TIMEOUT_MS])
     assert copy_downloads(runtime)
     assert page.evaluate("window.persistRequests") == 1
     expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_be_visible()
@@ -148,8 +108,8 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     expect_kept(page, BOTH_KEPT)
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
-    page.evaluate(NOTED, [SNAPSHOT_REFUSED, PYTHON_TIMEOUT_MS])
+    page.evaluate(page_script("wait_until_noted"), [SNAPSHOT_REFUSED, PYTHON_TIMEOUT_MS])
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
-    assert page.evaluate(WORKERS_ONCE_IDLE) == 1
+    assert page.evaluate(page_script("python_workers_once_settled")) == 1
     context.close()

@@ -12,19 +12,11 @@ from site_build.runtime.worker_bundle import WORKER, BundleError, bundle_checkli
 
 from .conftest import ROOT
 
-# Modules in the form the worker's are written in: a module used by two others, one kept state, an export of
-# the same name as another module's private function; and a module of the page that imports one of them.
-MODULES = {
-    "counter.mjs": "let count = 0;\nexport const next = () => ++count;\nfunction label() {\n  return 'counter';\n}\n",
-    "twice.mjs": 'import { next } from "./counter.mjs";\n\nexport function twice() {\n  return [next(), next()];\n}\n',
-    "names.mjs": 'export function label() {\n  return "names";\n}\nexport const LABELS = Object.freeze(["a"]);\n',
-    "worker.mjs": (
-        'import { next } from "./counter.mjs";\nimport { twice } from "./twice.mjs";\n'
-        'import { label, LABELS } from "./names.mjs";\n\n'
-        "console.log(JSON.stringify([...twice(), next(), label(), LABELS]));\n"
-    ),
-    "page.mjs": 'import { LABELS } from "./names.mjs";\n',
-}
+# Modules in the form the worker's are written in, as files Biome lints: a module used by two others, one kept
+# state, an export of the same name as another module's private function; and a module of the page that imports
+# one of them.
+MODULES_FOLDER = Path(__file__).resolve().parent / "bundled_modules"
+MODULES = {path.name: path.read_text(encoding="utf-8") for path in MODULES_FOLDER.glob("*.mjs")}
 
 
 def run_module(path: Path) -> str:

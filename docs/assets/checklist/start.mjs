@@ -133,6 +133,9 @@ const runtime = {
 
 export const python = new PythonWorker(runtime);
 
-// Resolved with whether this visit started the snapshot's maker, once that is settled; false if Python could not
-// start (the page reports that, from evaluate()).
-export const snapshotMaker = snapshotForNextVisit(python, runtime).catch(() => false);
+// Marked on the page's timeline, as the checklist's first question and first answer are (checklist.mjs): whether
+// this visit started the snapshot's maker, once that is settled; not if Python could not start (the page reports
+// that, from evaluate()).
+snapshotForNextVisit(python, runtime)
+  .catch(() => false)
+  .then((started) => performance.mark("checklist-snapshot-settled", { detail: { started } }));

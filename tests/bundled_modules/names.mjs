@@ -1,0 +1,4 @@
+export function label() {
+  return "names";
+}
+export const LABELS = Object.freeze(["a"]);

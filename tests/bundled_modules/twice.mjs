@@ -1,0 +1,5 @@
+import { next } from "./counter.mjs";
+
+export function twice() {
+  return [next(), next()];
+}
