@@ -42,6 +42,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
+# The words the second version of the site adds to its home page, in a paragraph of this id.
+SECOND_VERSION = "This is the second version of this site."
+SECOND_VERSION_ID = "second-version"
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built again from a copy of the project whose home page says it is the second version: a new
+    version for the offline copy to offer, in every engine."""
+    from .project_copy import copy_project  # it names this module's ROOT
+
+    work = tmp_path_factory.mktemp("second-version")
+    project = copy_project(work)
+    home = project / "docs" / "index.md"
+    added = f"{SECOND_VERSION}\n{{: #{SECOND_VERSION_ID} }}"
+    home.write_text(f"{home.read_text(encoding='utf-8')}\n{added}\n", encoding="utf-8")
+    result = build_site(project, work / "site")
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
 @pytest.fixture(scope="session")
 def page_paths(built_site: Path) -> list[str]:
     """The URL path of every HTML page in the built site, as a visitor would request it."""

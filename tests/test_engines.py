@@ -1,6 +1,6 @@
 """The site in Firefox and in WebKit (Safari's engine), not only in Chromium: a flow clicked to its outcome, Python's
-answers in the page the same as CPython's, a warm start from the memory snapshot, and, after one visit, the guidance
-and the checklist with no server.
+answers in the page the same as CPython's, a warm start from the memory snapshot, a new version offered and taken,
+and, after one visit, the guidance and the checklist with no server.
 
 Each engine gets a fresh browser and its own server of the built site, shared by its tests, which run in this
 file's order: the first visit starts Python with nothing stored (slow in WebKit, so done once), the warm start
@@ -23,9 +23,9 @@ from checklist import evaluate
 from checklist.flow import answer_sets
 
 from .checklist_browser import route_to_each_verdict
-from .conftest import QuietHandler, serve
+from .conftest import SECOND_VERSION_ID, QuietHandler, serve
 from .engine_browsers import EnginePage, Firefox, WebKit
-from .offline_browser import wait_until_offline_ready
+from .offline_browser import SwitchableSite, wait_until_offline_ready
 from .python_browser import differing, started_from, stored_snapshots
 
 pytestmark = pytest.mark.engines
@@ -117,6 +117,24 @@ def test_a_later_visit_starts_python_from_the_memory_snapshot(engine: Engine, pa
     page.reload()
     assert started_from(page) == "snapshot"
     assert differing(page, SAMPLE[::4]) == []
+
+
+def test_a_new_version_is_offered_and_taken_when_the_reader_reloads(
+    page: EnginePage, built_site: Path, second_site: Path
+) -> None:
+    """On an origin of its own: until the reader chooses Reload, the page stays the version it was."""
+    site = SwitchableSite({"first": built_site, "second": second_site})
+    with serve(site) as url:
+        page.goto(f"{url}/")
+        wait_until_offline_ready(page)
+        site.current = "second"
+        page.reload()
+        page.wait_for(".offline-notice button")
+        notice = " ".join(page.evaluate(_TEXT, ".offline-notice").split())
+        assert notice == "A new version of this site is available. Reload"
+        assert page.evaluate(_TEXT, f"#{SECOND_VERSION_ID}") is None
+        page.click(".offline-notice button")
+        page.wait_for(f"#{SECOND_VERSION_ID}")
 
 
 def test_after_one_visit_the_guidance_and_the_checklist_work_with_no_server(engine: Engine, page: EnginePage) -> None:

@@ -7,7 +7,6 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 
 from .checklist_browser import (
@@ -20,7 +19,7 @@ from .checklist_browser import (
     route_to_each_verdict,
     walk,
 )
-from .conftest import build_site, serve
+from .conftest import SECOND_VERSION, serve
 from .offline_browser import (
     BUILD_HEADER,
     INSTALL_TIMEOUT_MS,
@@ -35,7 +34,6 @@ from .offline_browser import (
     worker_responses,
 )
 from .page_scripts import page_script
-from .project_copy import copy_project
 from .python_browser import started_from, stored_snapshots
 
 ROUTE = route_to_each_verdict()["share-relevant"]
@@ -43,7 +41,6 @@ ROUTE = route_to_each_verdict()["share-relevant"]
 PREFILLED = "checklist/?request=court-order&identity=checked"
 # A word of paragraph 49 ("...such as drug and alcohol misuse...").
 PARAGRAPH_49_WORD = "alcohol"
-SECOND_VERSION = "This is the second version of this site."
 
 
 def test_the_worker_lists_every_built_file_and_is_written_last(built_site: Path) -> None:
@@ -188,18 +185,6 @@ def test_the_guidance_and_its_search_work_offline(browser: Browser, site_url: st
     assert response is not None and response.from_service_worker
     expect(page.locator("h1")).to_have_text("Page not found")
     context.close()
-
-
-@pytest.fixture(scope="module")
-def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built again from a copy of the project whose home page says it is the second version."""
-    work = tmp_path_factory.mktemp("second-version")
-    project = copy_project(work)
-    home = project / "docs" / "index.md"
-    home.write_text(f"{home.read_text(encoding='utf-8')}\n{SECOND_VERSION}\n", encoding="utf-8")
-    result = build_site(project, work / "site")
-    assert result.returncode == 0, result.stderr
-    return work / "site"
 
 
 def builds_in_one_load(page: Page, load: Callable[[], object]) -> set[tuple[str, bool]]:
