@@ -120,9 +120,13 @@ def test_every_outcome_by_keyboard_alone(page: Page) -> None:
     expect_question(page, ROUTES[sorted(ROUTES)[0]][0][0])
 
 
-def test_back_keeps_answers_and_a_change_replays_the_remembered_ones(page: Page) -> None:
-    answers = dict(ROUTES["share-relevant"])
-    first, second, third = (question for question, _ in ROUTES["share-relevant"][:3])
+def _change_answer(page: Page, question_id: str) -> None:
+    page.get_by_role("button", name=f"Change your answer to: {question_text(question_id)}").click()
+
+
+def _back_shows_each_earlier_answer_kept(page: Page, answers: dict[str, str]) -> None:
+    """Two questions answered, then Back twice: each earlier question comes back with its answer chosen."""
+    first, second, third = list(answers)[:3]
     answer_by_clicking(page, first, answers[first])
     expect_question(page, second)
     answer_by_clicking(page, second, answers[second])
@@ -136,31 +140,34 @@ def test_back_keeps_answers_and_a_change_replays_the_remembered_ones(page: Page)
     expect(page.get_by_label(option_label(first, answers[first]), exact=True)).to_be_checked()
     expect(page.get_by_role("button", name="Back")).to_have_count(0)
 
-    route = ROUTES["share-relevant"]
-    for question_id, value in route:
-        expect(heading(page)).to_have_text(question_text(question_id), timeout=PYTHON_TIMEOUT_MS)
-        answer_by_clicking(page, question_id, value)
-    expect_check_your_answers(page, route)
 
+def _a_change_of_request_drops_answers_and_changing_back_replays_them(
+    page: Page, answers: dict[str, str], route: list[tuple[str, str]]
+) -> None:
     # A court order needs fewer answers: the questions it does not ask drop out of the summary...
     court_order = {**answers, "request": "court-order"}
-    page.get_by_role("button", name=f"Change your answer to: {question_text('request')}").click()
+    _change_answer(page, "request")
     expect_question(page, "request")
     answer_by_clicking(page, "request", "court-order")
     expect_check_your_answers(page, walk(court_order)[0])
 
     # ...and changing back brings the remembered answers back, without asking them again.
-    page.get_by_role("button", name=f"Change your answer to: {question_text('request')}").click()
+    _change_answer(page, "request")
     answer_by_clicking(page, "request", answers["request"])
     expect_check_your_answers(page, route)
     page.get_by_role("button", name="See the outcome").click()
     expect_outcome(page, route)
 
-    # A change that needs a new answer asks for it; Back from there returns to the question before.
+
+def _a_change_needing_a_new_answer_asks_for_it(
+    page: Page, answers: dict[str, str], route: list[tuple[str, str]]
+) -> None:
+    """Back from the outcome, a changed answer that needs a new one asks for it; Back from there returns to the
+    question before."""
     refused = {**answers, "consent": "refused", "public_interest": "no"}
     new_route, _ = walk(refused)
     page.get_by_role("button", name="Back").click()
-    page.get_by_role("button", name=f"Change your answer to: {question_text('consent')}").click()
+    _change_answer(page, "consent")
     answer_by_clicking(page, "consent", "refused")
     new_question = new_route[len(route)][0]
     expect_question(page, new_question)
@@ -169,6 +176,18 @@ def test_back_keeps_answers_and_a_change_replays_the_remembered_ones(page: Page)
     answer_by_clicking(page, "consent", "refused")
     answer_by_clicking(page, new_question, refused[new_question])
     expect_check_your_answers(page, new_route)
+
+
+def test_back_keeps_answers_and_a_change_replays_the_remembered_ones(page: Page) -> None:
+    route = ROUTES["share-relevant"]
+    answers = dict(route)
+    _back_shows_each_earlier_answer_kept(page, answers)
+    for question_id, value in route:
+        expect(heading(page)).to_have_text(question_text(question_id), timeout=PYTHON_TIMEOUT_MS)
+        answer_by_clicking(page, question_id, value)
+    expect_check_your_answers(page, route)
+    _a_change_of_request_drops_answers_and_changing_back_replays_them(page, answers, route)
+    _a_change_needing_a_new_answer_asks_for_it(page, answers, route)
 
 
 def test_continue_without_an_answer_shows_the_error_summary(page: Page) -> None:

@@ -6,6 +6,7 @@ import json
 import struct
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page, Response, expect
 
@@ -101,6 +102,29 @@ def test_the_site_is_installable_without_console_errors(browser: Browser, site_u
     context.close()
 
 
+def _the_start_took_the_cached_runtime_and_the_zip(
+    from_workers: list[dict[str, Any]], site_url: str, built_site: Path
+) -> None:
+    """The WebAssembly runtime is the cached response itself, never a copy: Chromium then reuses the machine code it
+    compiled from it. A start from the snapshot imports from the library's zip, if at all: it needs no files
+    unpacked."""
+    cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
+    wasm = [response for response in from_workers if response["url"].endswith("/pyodide.asm.wasm")]
+    assert wasm
+    assert {(r["serviceWorkerResponseSource"], r["cacheStorageCacheName"]) for r in wasm} == {("cache-storage", cache)}
+    library = {r["url"].rsplit("/", 1)[1] for r in from_workers if "/assets/checklist/python/" in r["url"]}
+    assert library == {"python_library.zip"}
+
+
+def _the_route_reaches_its_outcome(page: Page) -> None:
+    for number, (question_id, value) in enumerate(ROUTE):
+        if number:
+            expect_question(page, question_id)
+        answer_by_clicking(page, question_id, value)
+    page.get_by_role("button", name="See the outcome").click()
+    expect(heading(page)).to_have_text(walk(dict(ROUTE))[1].to_dict()["verdict"]["title"])
+
+
 def test_the_checklist_works_offline_after_one_visit(
     browser: Browser, site_url: str, built_site: Path, devtools_port: int
 ) -> None:
@@ -114,21 +138,8 @@ def test_the_checklist_works_offline_after_one_visit(
         page.reload()
         expect(page.locator(".cl-status")).to_have_text(READY, timeout=PYTHON_TIMEOUT_MS)
     assert started_from(page) == "snapshot"  # everything the snapshot's start needs is in the offline copy
-    # The WebAssembly runtime is the cached response itself, never a copy: Chromium then reuses the machine
-    # code it compiled from it.
-    cache = f"offline {site_url}/ {precache_version(precache_entries(built_site))}"
-    wasm = [response for response in from_workers if response["url"].endswith("/pyodide.asm.wasm")]
-    assert wasm
-    assert {(r["serviceWorkerResponseSource"], r["cacheStorageCacheName"]) for r in wasm} == {("cache-storage", cache)}
-    # A start from the snapshot imports from the library's zip, if at all: it needs no files unpacked.
-    library = {r["url"].rsplit("/", 1)[1] for r in from_workers if "/assets/checklist/python/" in r["url"]}
-    assert library == {"python_library.zip"}
-    for number, (question_id, value) in enumerate(ROUTE):
-        if number:
-            expect_question(page, question_id)
-        answer_by_clicking(page, question_id, value)
-    page.get_by_role("button", name="See the outcome").click()
-    expect(heading(page)).to_have_text(walk(dict(ROUTE))[1].to_dict()["verdict"]["title"])
+    _the_start_took_the_cached_runtime_and_the_zip(from_workers, site_url, built_site)
+    _the_route_reaches_its_outcome(page)
     assert responses and all(response.from_service_worker for response in responses)
     assert [response.url for response in responses if response.url.endswith("/pyodide.asm.wasm")]
     # The theme's search, whose index this page builds once Python has answered, works offline here too.

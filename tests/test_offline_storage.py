@@ -61,15 +61,9 @@ def _records(page: Page, prefix: str) -> list[str]:
     return [name for name in cached_urls(page) if name.startswith(prefix)]
 
 
-def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
-    browser: Browser, site_url: str, built_site: Path
-) -> None:
-    """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
-    refused, and no snapshot is made without it; the next pages download nothing again, the checklist answers online,
-    and the reader's press tries the download at once and asks for persistent storage, which a plain visit never does.
-    With room for the runtime alone, the snapshot is made once, refused and not made again."""
-    context, page, runtime = _short_of_storage(browser, site_url)
-    # First visit: the runtime is downloaded for the copy and refused; no snapshot is made from another download.
+def _first_visit_refuses_the_runtime(page: Page, runtime: list[Request], site_url: str, built_site: Path) -> str:
+    """The runtime is downloaded for the copy and refused; no snapshot is made from another download. Returns the
+    name of the refusal's record."""
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
     expect_kept(page, SHORT_OF_STORAGE)
@@ -79,8 +73,11 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     assert copy == precached_urls(built_site, site_url, checklist=False)
     (refusal,) = _records(page, RUNTIME_REFUSED)
     assert page.evaluate("window.persistRequests") == 0  # a plain visit asks nothing
+    return refusal
 
-    # The next pages: nothing downloaded for the copy, no snapshot made again; the checklist answers online.
+
+def _next_pages_download_nothing(page: Page, runtime: list[Request], site_url: str, refusal: str) -> None:
+    """Nothing downloaded for the copy, no snapshot made again; the checklist answers online."""
     runtime.clear()
     page.goto(f"{site_url}/guidance/")
     expect_kept(page, SHORT_OF_STORAGE)
@@ -92,7 +89,9 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     assert _records(page, RUNTIME_REFUSED) == [refusal]
     assert page.evaluate("window.persistRequests") == 0
 
-    # The reader's press tries at once, and asks the browser to keep the site's storage.
+
+def _the_readers_press_tries_at_once(page: Page, runtime: list[Request]) -> None:
+    """The press downloads the runtime again at once and asks the browser to keep the site's storage."""
     record_status(page)
     page.get_by_role("button", name=KEEP_CHECKLIST).click()
     page.evaluate(page_script("wait_until_footer_said"), [DOWNLOADING, SHORT_OF_STORAGE, INSTALL_TIMEOUT_MS])
@@ -100,8 +99,10 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     assert page.evaluate("window.persistRequests") == 1
     expect(page.get_by_role("button", name=KEEP_CHECKLIST)).to_be_visible()
 
-    # Room for the runtime, not its snapshot: the snapshot is made once the runtime is kept, refused, noted, and not
-    # made again on the next visit.
+
+def _the_snapshot_refused_is_not_made_again(context: BrowserContext, page: Page, site_url: str) -> None:
+    """With room for the runtime, not its snapshot: the snapshot is made once the runtime is kept, refused, noted,
+    and not made again on the next visit."""
     quota = {"origin": site_url, "quotaSize": ROOM_FOR_RUNTIME_BYTES}
     context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin", quota)
     page.get_by_role("button", name=KEEP_CHECKLIST).click()
@@ -112,4 +113,18 @@ def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
     page.goto(f"{site_url}/checklist/")
     _expect_ready(page)
     assert page.evaluate(page_script("python_workers_once_settled")) == 1
+
+
+def test_short_of_storage_the_copy_keeps_the_guidance_and_backs_off(
+    browser: Browser, site_url: str, built_site: Path
+) -> None:
+    """With room for the guidance only: the first visit's download of the runtime for the copy and its snapshot are
+    refused, and no snapshot is made without it; the next pages download nothing again, the checklist answers online,
+    and the reader's press tries the download at once and asks for persistent storage, which a plain visit never does.
+    With room for the runtime alone, the snapshot is made once, refused and not made again."""
+    context, page, runtime = _short_of_storage(browser, site_url)
+    refusal = _first_visit_refuses_the_runtime(page, runtime, site_url, built_site)
+    _next_pages_download_nothing(page, runtime, site_url, refusal)
+    _the_readers_press_tries_at_once(page, runtime)
+    _the_snapshot_refused_is_not_made_again(context, page, site_url)
     context.close()
