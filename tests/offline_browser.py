@@ -59,6 +59,7 @@ GUIDANCE_KEPT = "The guidance is available offline."
 BOTH_KEPT = "The guidance and the checklist are available offline."
 DOWNLOADING = "Downloading for offline use…"
 KEEP_CHECKLIST = "Keep the checklist available offline"
+UPDATE_OFFERED = "A new version of this site is available. Reload"
 # The folders of the checklist's Python runtime, as URL paths.
 RUNTIME_PATHS = ("/assets/pyodide/", "/assets/checklist/python/")
 # Names the build a response came from (SwitchableSite); Cache Storage keeps it with the response.

@@ -25,7 +25,7 @@ from checklist.flow import answer_sets
 from .checklist_browser import route_to_each_verdict
 from .conftest import SECOND_VERSION_ID, QuietHandler, serve
 from .engine_browsers import EnginePage, Firefox, WebKit
-from .offline_browser import SwitchableSite, wait_until_offline_ready
+from .offline_browser import UPDATE_OFFERED, SwitchableSite, wait_until_offline_ready
 from .python_browser import differing, started_from, stored_snapshots
 
 pytestmark = pytest.mark.engines
@@ -131,7 +131,7 @@ def test_a_new_version_is_offered_and_taken_when_the_reader_reloads(
         page.reload()
         page.wait_for(".offline-notice button")
         notice = " ".join(page.evaluate(_TEXT, ".offline-notice").split())
-        assert notice == "A new version of this site is available. Reload"
+        assert notice == UPDATE_OFFERED
         assert page.evaluate(_TEXT, f"#{SECOND_VERSION_ID}") is None
         page.click(".offline-notice button")
         page.wait_for(f"#{SECOND_VERSION_ID}")

@@ -24,6 +24,7 @@ from .conftest import SECOND_VERSION, serve
 from .offline_browser import (
     BUILD_HEADER,
     INSTALL_TIMEOUT_MS,
+    UPDATE_OFFERED,
     SwitchableSite,
     cached_urls,
     decoded_integrity,
@@ -226,7 +227,7 @@ def test_a_new_version_is_offered_and_then_taken_whole(browser: Browser, built_s
         site.current = "second"
         # Until the reader chooses, every page is the first version, whole, while the second downloads.
         assert builds_in_one_load(page, page.reload) == {("first", True)}
-        expect(notice).to_have_text("A new version of this site is available. Reload", timeout=INSTALL_TIMEOUT_MS)
+        expect(notice).to_have_text(UPDATE_OFFERED, timeout=INSTALL_TIMEOUT_MS)
         expect(page.get_by_text(SECOND_VERSION)).to_have_count(0)
 
         def reload() -> None:

@@ -21,6 +21,7 @@ from .nginx_server import Nginx, nginx
 from .offline_browser import (
     INSTALL_TIMEOUT_MS,
     OFFLINE_CACHE_PREFIX,
+    UPDATE_OFFERED,
     SwitchableSite,
     cached_urls,
     decoded_integrity,
@@ -189,7 +190,7 @@ def test_an_older_version_taking_over_leaves_a_newer_ones_copy(
         page.goto(f"{url}/")
         wait_until_offline_ready(page)
         notice = page.locator(".offline-notice")
-        available = "A new version of this site is available. Reload"
+        available = UPDATE_OFFERED
 
         host.current = "2"
         page.reload()
